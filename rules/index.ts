@@ -1,0 +1,25 @@
+/** The built-in rules, in the order their documentation lists them. */
+import type { AnyRule } from '../src/engine/rule.js';
+import attributeTable from './attribute-table.js';
+import headerMetadata from './header-metadata.js';
+import noEmptySection from './no-empty-section.js';
+import noPlaceholder from './no-placeholder.js';
+import noTemplateText from './no-template-text.js';
+import noUnresolvedChoice from './no-unresolved-choice.js';
+import relationshipTable from './relationship-table.js';
+import requiredSection from './required-section.js';
+import sectionOrder from './section-order.js';
+import tableShape from './table-shape.js';
+
+export const builtinRules: readonly AnyRule[] = [
+  noPlaceholder,
+  noUnresolvedChoice,
+  noTemplateText,
+  requiredSection,
+  sectionOrder,
+  noEmptySection,
+  tableShape,
+  attributeTable,
+  relationshipTable,
+  headerMetadata,
+];

@@ -1,0 +1,33 @@
+import { quoteHeading } from '../src/document/labels.js';
+import type { Block, Field } from '../src/document/types.js';
+import { defineRule } from '../src/engine/rule.js';
+
+/** Blocks that hold nothing a reader would call content. */
+function isContent(block: Block): boolean {
+  if (block.kind === 'thematic-break' || block.kind === 'definition') return false;
+  if (block.kind === 'html') return !block.isComment;
+  return true;
+}
+
+export default defineRule({
+  id: 'no-empty-section',
+  description: 'No section heading and no "**Label**:" field is left without content',
+  rationale: 'An empty section or field passes a glance but answers nothing; it is as unfinished as a placeholder.',
+  defaultSeverity: 'error',
+  check({ doc, report }) {
+    for (const section of doc.structure.sections) {
+      if (section.children.length > 0 || section.blocks.some(isContent)) continue;
+      const optional = doc.outline.templateOf(section)?.optional === true;
+      report({
+        range: section.headingRange,
+        message: `Section ${quoteHeading(section)} is empty: write its content below the heading${optional ? ', or delete the section if it does not apply' : ''}`,
+      });
+    }
+    const header = new Set<Field>(doc.header.values());
+    for (const field of doc.structure.fields) {
+      // Header fields have their own rule; a field followed by a list or a diagram has it as its value.
+      if (field.value !== '' || field.content || header.has(field)) continue;
+      report({ range: field.labelRange, message: `Field "${field.label}" is empty: write a value after the colon` });
+    }
+  },
+});

@@ -1,0 +1,23 @@
+import { placeLabel, quote } from '../src/document/labels.js';
+import { defineRule } from '../src/engine/rule.js';
+
+export default defineRule({
+  id: 'no-unresolved-choice',
+  description: 'Every choice the template offers ("Yes/No", "[High / Medium / Low]") is resolved to one option',
+  rationale: 'A list of options left in place records no decision; the reader cannot tell which one the model uses.',
+  defaultSeverity: 'error',
+  check({ doc, report }) {
+    for (const residue of doc.residue) {
+      if (residue.kind !== 'choice' || !residue.options) continue;
+      const options = residue.options;
+      report({
+        range: residue.range,
+        message: `Unresolved choice ${quote(residue.text)}${placeLabel(residue.context)}: keep one of ${options.join(', ')}`,
+        suggestions: options.map((option) => ({
+          desc: `Choose "${option}"`,
+          fix: { range: [residue.range.start.offset, residue.range.end.offset], text: option },
+        })),
+      });
+    }
+  },
+});

@@ -1,0 +1,96 @@
+import type { Entity, Relationship } from '../src/document/entities.js';
+import { quote } from '../src/document/labels.js';
+import type { Cell } from '../src/document/types.js';
+import { defineRule, type RuleContext } from '../src/engine/rule.js';
+import { type RELATIONSHIP_COLUMNS } from '../src/template/columns.js';
+
+type Context = RuleContext;
+
+export const RELATIONSHIP_TYPES = ['One-to-One', 'One-to-Many', 'Many-to-One', 'Many-to-Many'] as const;
+export const REFERENTIAL_ACTIONS = ['CASCADE', 'SET NULL', 'RESTRICT', 'NO ACTION', 'SET DEFAULT'] as const;
+
+export default defineRule({
+  id: 'relationship-table',
+  description: 'Relationship rows name a known relationship type and a "Delete: ACTION" cascade behaviour, with no empty cells',
+  rationale: 'Cardinality and delete behaviour decide foreign keys and data loss; free text here cannot be implemented or checked.',
+  defaultSeverity: 'error',
+  check(context) {
+    for (const entity of context.doc.entities) {
+      for (const relationship of entity.relationships) {
+        checkEmpty(context, entity, relationship);
+        checkType(context, relationship);
+        checkCascade(context, relationship);
+      }
+    }
+  },
+});
+
+const COLUMN_NAMES: Record<keyof typeof RELATIONSHIP_COLUMNS, string> = {
+  target: 'Related Entity',
+  type: 'Type',
+  description: 'Description',
+  cascade: 'Cascade Behavior',
+};
+
+function subject(relationship: Relationship): string {
+  return relationship.target === '' ? 'this relationship' : `the relationship to ${quote(relationship.target)}`;
+}
+
+function checkEmpty({ doc, report }: Context, entity: Entity, relationship: Relationship): void {
+  for (const role of Object.keys(COLUMN_NAMES) as Array<keyof typeof COLUMN_NAMES>) {
+    const cell = relationship.cells[role];
+    if (!cell || cell.text !== '' || doc.hasResidue(cell.range)) continue;
+    report({ range: cell.range, message: `${COLUMN_NAMES[role]} is empty in ${subject(relationship)} of ${quote(entity.name)}: fill it in` });
+  }
+}
+
+function canonicalType(text: string): string | undefined {
+  const key = text.toLowerCase().replace(/[\s_-]+/g, '');
+  return RELATIONSHIP_TYPES.find((type) => type.toLowerCase().replace(/-/g, '') === key);
+}
+
+function checkType({ doc, report }: Context, relationship: Relationship): void {
+  const cell = relationship.cells.type;
+  if (!cell || cell.text === '' || doc.hasResidue(cell.range)) return;
+  if ((RELATIONSHIP_TYPES as readonly string[]).includes(cell.text)) return;
+  const range: [number, number] = [cell.range.start.offset, cell.range.end.offset];
+  const canonical = canonicalType(cell.text);
+  if (canonical && cell.raw === cell.text) {
+    report({ range: cell.range, message: `Relationship type ${quote(cell.text)} is written differently from ${quote(canonical)}: write ${quote(canonical)}`, fix: { range, text: canonical } });
+    return;
+  }
+  report({
+    range: cell.range,
+    message: `Relationship type ${quote(cell.text)} for ${subject(relationship)} is not one of ${RELATIONSHIP_TYPES.join(', ')}`,
+    suggestions: RELATIONSHIP_TYPES.map((type) => ({ desc: `Use "${type}"`, fix: { range, text: type } })),
+  });
+}
+
+/** `Delete: ACTION`, optionally followed by `; Update: ACTION` (or a comma). */
+function checkCascade({ doc, report }: Context, relationship: Relationship): void {
+  const cell: Cell | null = relationship.cells.cascade;
+  if (!cell || cell.text === '' || doc.hasResidue(cell.range)) return;
+  const parts = cell.text.split(/[;,]/).map((part) => part.trim());
+  const canonical = parts.map((part, index) => canonicalPart(part, index === 0 ? 'Delete' : 'Update'));
+  if (canonical.every((part, index) => part === parts[index])) return;
+  const allowed = `Delete: ${REFERENTIAL_ACTIONS.join(' | ')}`;
+  if (canonical.every((part) => part !== null) && cell.raw === cell.text) {
+    const fixed = canonical.join('; ');
+    report({
+      range: cell.range,
+      message: `Cascade behaviour ${quote(cell.text)} for ${subject(relationship)} should be written ${quote(fixed)}`,
+      fix: { range: [cell.range.start.offset, cell.range.end.offset], text: fixed },
+    });
+    return;
+  }
+  report({ range: cell.range, message: `Cascade behaviour ${quote(cell.text)} for ${subject(relationship)} is not "${allowed}"` });
+}
+
+/** The canonical spelling of `Delete: cascade` or `cascade`, or null when the action is unknown. */
+function canonicalPart(part: string, event: 'Delete' | 'Update'): string | null {
+  const match = new RegExp(`^(?:${event}\\s*:\\s*)?(.+)$`, 'i').exec(part);
+  const action = match?.[1]?.trim().replace(/\s+/g, ' ').toUpperCase();
+  if (!action || !(REFERENTIAL_ACTIONS as readonly string[]).includes(action)) return null;
+  if (event === 'Update' && !/^update\s*:/i.test(part)) return null;
+  return `${event}: ${action}`;
+}

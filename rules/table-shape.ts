@@ -1,0 +1,98 @@
+import { quote } from '../src/document/labels.js';
+import type { PipeRows, Table } from '../src/document/types.js';
+import { defineRule, type RuleContext } from '../src/engine/rule.js';
+import { normalizeText } from '../src/template/classify.js';
+
+type Context = RuleContext;
+
+export default defineRule({
+  id: 'table-shape',
+  description: "Tables have the template's columns, every row has one cell per column, and no table is broken into plain text",
+  rationale: 'A row with a missing or extra cell shifts values into the wrong column, and a table with a broken delimiter row is not a table at all: renderers and tools see a paragraph of pipes.',
+  defaultSeverity: 'error',
+  check(context) {
+    for (const table of context.doc.structure.tables) {
+      checkColumns(context, table);
+      checkRows(context, table);
+    }
+    for (const rows of context.doc.structure.pipeRows) checkBrokenTable(context, rows);
+  },
+});
+
+function checkColumns({ doc, report }: Context, table: Table): void {
+  const expected = doc.outline.templateOf(table.section)?.tables[0]?.columns;
+  if (!expected) return;
+  const actual = table.header.cells.map((cell) => cell.text);
+  const expectedKeys = expected.map(normalizeText);
+  const actualKeys = actual.map(normalizeText);
+  const listed = expected.join(' | ');
+  const missing = expectedKeys.filter((key) => !actualKeys.includes(key));
+  const extra = actualKeys.flatMap((key, index) => (expectedKeys.includes(key) ? [] : [index]));
+  // The same number missing as extra, one for one at the same places: columns were renamed.
+  const renamed = missing.length === extra.length && extra.every((index) => missing.includes(expectedKeys[index] ?? ''));
+  if (renamed) {
+    for (const index of extra) {
+      const cell = table.header.cells[index];
+      if (cell) report({ range: cell.range, message: `Column ${quote(cell.text)} should be ${quote(expected[index] ?? '')}, as in the template (${listed})` });
+    }
+    return;
+  }
+  for (const index of extra) {
+    const cell = table.header.cells[index];
+    if (cell) report({ range: cell.range, message: `Unexpected column ${quote(cell.text)}: the template's columns are ${listed}` });
+  }
+  for (const key of missing) {
+    const name = expected[expectedKeys.indexOf(key)] ?? key;
+    report({ range: table.header.range, message: `Missing column ${quote(name)}: the template's columns are ${listed}` });
+  }
+  if (missing.length === 0 && extra.length === 0 && actualKeys.some((key, index) => key !== expectedKeys[index])) {
+    report({ range: table.header.range, message: `Columns are out of order: the template's order is ${listed}` });
+  }
+}
+
+function checkRows({ report }: Context, table: Table): void {
+  const count = table.columnCount;
+  const headers = table.header.cells.map((cell) => cell.text);
+  for (const row of table.rows) {
+    const cells = row.cells.length;
+    if (cells < count) {
+      const absent = headers.slice(cells).join(', ');
+      report({ range: row.range, message: `Row has ${cells} ${plural(cells, 'cell')} but the table has ${count} columns: add ${absent}` });
+    } else if (cells > count) {
+      const first = row.cells[count];
+      report({
+        range: first ? { start: first.range.start, end: row.range.end } : row.range,
+        message: `Row has ${cells} cells but the table has ${count} columns: an unescaped "|" splits a cell (write "\\|" for a literal pipe), or a cell is extra`,
+      });
+    }
+  }
+}
+
+function checkBrokenTable({ report }: Context, rows: PipeRows): void {
+  const [header, delimiter] = rows.lines;
+  if (!header) return;
+  if (header.isDelimiter) {
+    report({ range: header.range, message: 'Table is not recognised: its delimiter row has no header row above it' });
+  } else if (!delimiter) {
+    report({ range: header.range, message: 'Line looks like a table row but is not in a table: remove the blank line above it, or give it a header row and a delimiter row (| --- | --- |)' });
+  } else if (delimiter.isDelimiter && delimiter.cellCount !== header.cellCount) {
+    report({
+      range: delimiter.range,
+      message: `Table is not recognised: its delimiter row has ${delimiter.cellCount} ${plural(delimiter.cellCount, 'cell')} but its header row has ${header.cellCount}; give both the same number`,
+    });
+  } else if (!delimiter.isDelimiter) {
+    const later = rows.lines.slice(2).find((line) => line.isDelimiter);
+    report({
+      range: later ? later.range : header.range,
+      message: later
+        ? 'Table is not recognised: its delimiter row must come right after the header row'
+        : 'Table is not recognised: its header row is not followed by a delimiter row (| --- | --- |)',
+    });
+  } else {
+    report({ range: header.range, message: 'Table is not recognised: check that it is not indented as code and starts on its own line' });
+  }
+}
+
+function plural(count: number, word: string): string {
+  return count === 1 ? word : `${word}s`;
+}

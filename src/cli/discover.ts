@@ -1,0 +1,75 @@
+/**
+ * Turns the paths, directories and globs a user gives into a sorted, de-duplicated list of
+ * files. A directory means every data-model.md below it. Problems are returned per path.
+ */
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+export const DOCUMENT_NAME = 'data-model.md';
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+
+export interface PathProblem {
+  path: string;
+  message: string;
+}
+
+export interface Discovery {
+  files: string[];
+  problems: PathProblem[];
+}
+
+export async function discoverFiles(patterns: readonly string[], cwd: string): Promise<Discovery> {
+  const files = new Set<string>();
+  const problems: PathProblem[] = [];
+  for (const pattern of patterns) {
+    const found = await expand(pattern, cwd);
+    if (typeof found === 'string') problems.push({ path: pattern, message: found });
+    else for (const file of found) files.add(file);
+  }
+  return { files: [...files].sort(compareCodePoints), problems };
+}
+
+/** The files a pattern names, or the reason it names none. */
+async function expand(pattern: string, cwd: string): Promise<string[] | string> {
+  const absolute = resolve(cwd, pattern);
+  let kind: 'file' | 'directory' | 'other' | null = null;
+  try {
+    const info = await stat(absolute);
+    kind = info.isFile() ? 'file' : info.isDirectory() ? 'directory' : 'other';
+  } catch (error) {
+    if (!isDynamicPattern(pattern)) return describeFsError(error);
+  }
+  if (kind === 'file') return [absolute];
+  if (kind === 'other') return 'not a regular file or directory';
+  if (kind === 'directory') {
+    const found = await glob(`**/${DOCUMENT_NAME}`, { cwd: absolute, absolute: true, dot: true, ignore: ALWAYS_IGNORED, followSymbolicLinks: false });
+    return found.length > 0 ? found.map((file) => resolve(file)) : `no ${DOCUMENT_NAME} files in this directory`;
+  }
+  const found = await glob(pattern, { cwd, absolute: true, dot: true, ignore: ALWAYS_IGNORED, followSymbolicLinks: false });
+  return found.length > 0 ? found.map((file) => resolve(file)) : 'no files match this pattern';
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** Sorts by UTF-16 code units: the same order on every machine and locale. */
+export function compareCodePoints(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,42 @@
+/** The texts of --help and --list-rules. */
+import type { AnyRule } from '../engine/rule.js';
+import { FORMAT_NAMES } from '../reporters/index.js';
+
+export function helpText(version: string): string {
+  return `dmlint ${version} — lint filled-in data-model documents
+
+Usage: dmlint [options] [file | directory | glob ...]
+
+A directory means every data-model.md below it (node_modules and .git are skipped).
+With no paths, dmlint lints the current directory.
+
+Options:
+  -f, --format <name>        Output format: ${FORMAT_NAMES.join(', ')} (default: stylish)
+      --stdin                Lint text read from standard input
+      --stdin-filename <p>   Path to report for standard input (also resolves its Spec link)
+      --color, --no-color    Force colours on or off (default: on for a terminal;
+                             NO_COLOR and FORCE_COLOR are respected)
+      --list-rules           List the rules with their default severity
+  -v, --version              Print the version
+  -h, --help                 Print this help
+
+Exit codes:
+  0  no errors (warnings allowed)
+  1  at least one error
+  2  bad usage, a file that cannot be read, or an internal failure
+
+Examples:
+  dmlint specs/012-library-lending/data-model.md
+  dmlint specs/                         every data-model.md under specs/
+  dmlint 'specs/**/data-model.md'       a glob (quote it so the shell leaves it alone)
+  dmlint --format compact specs/        one line per problem, for editors
+  dmlint --format json specs/ > dmlint.json
+  dmlint --stdin --stdin-filename specs/001-x/data-model.md < draft.md
+`;
+}
+
+export function ruleListText(rules: readonly AnyRule[]): string {
+  const idWidth = Math.max(...rules.map((rule) => rule.id.length));
+  const lines = rules.map((rule) => `${rule.id.padEnd(idWidth)}  ${rule.defaultSeverity.padEnd(7)}  ${rule.description}`);
+  return `${'rule'.padEnd(idWidth)}  ${'default'.padEnd(7)}  description\n${lines.join('\n')}\n`;
+}

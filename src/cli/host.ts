@@ -1,0 +1,18 @@
+/** The engine's window on the file system, for the CLI and the library's lintFiles(). */
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { LintHost } from '../engine/lint.js';
+
+export const nodeHost: LintHost = {
+  fileExists(absolutePath) {
+    try {
+      return statSync(absolutePath).isFile();
+    } catch {
+      // Missing or unreadable: either way there is no file to link to.
+      return false;
+    }
+  },
+  resolve(documentPath, relativePath) {
+    return resolve(dirname(documentPath), relativePath);
+  },
+};

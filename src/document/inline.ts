@@ -1,0 +1,106 @@
+/**
+ * Reads phrasing content (the inline nodes of a paragraph, heading or table cell): code spans,
+ * links, the ranges a bracket scan must ignore, and `**Label**: value` fields.
+ */
+import type { Nodes, PhrasingContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { trimOffsets, type SourceText } from './source.js';
+import type { Field, InlineCode, Link, Section } from './types.js';
+
+export interface Phrasing {
+  codes: InlineCode[];
+  links: Link[];
+  /** Absolute source ranges whose brackets are not prose: links, references, code, HTML. */
+  masks: Array<[number, number]>;
+}
+
+/** Node types whose text is not prose a placeholder could hide in. */
+const MASKED_TYPES = new Set(['link', 'linkReference', 'image', 'imageReference', 'footnoteReference', 'html', 'inlineCode']);
+
+export function startOffset(node: Nodes): number {
+  return node.position?.start.offset ?? 0;
+}
+
+export function endOffset(node: Nodes): number {
+  return node.position?.end.offset ?? 0;
+}
+
+export function readPhrasing(children: readonly Nodes[], source: SourceText): Phrasing {
+  const result: Phrasing = { codes: [], links: [], masks: [] };
+  const visit = (nodes: readonly Nodes[]): void => {
+    for (const node of nodes) {
+      if (MASKED_TYPES.has(node.type)) result.masks.push([startOffset(node), endOffset(node)]);
+      if (node.type === 'inlineCode') result.codes.push(readInlineCode(node.value, startOffset(node), endOffset(node), source));
+      else if (node.type === 'link') {
+        result.links.push({ url: node.url, text: toString(node), range: source.range(startOffset(node), endOffset(node)) });
+      }
+      if ('children' in node && !MASKED_TYPES.has(node.type)) visit(node.children);
+    }
+  };
+  visit(children);
+  return result;
+}
+
+function readInlineCode(value: string, start: number, end: number, source: SourceText): InlineCode {
+  const text = source.text;
+  let ticks = 0;
+  while (text.charCodeAt(start + ticks) === 96 /* ` */) ticks++;
+  let valueStart = start + ticks;
+  const inner = text.slice(valueStart, end - ticks);
+  // CommonMark strips one space from each side when both are present and the content is not all spaces.
+  if (inner.length > 2 && /^[ \r\n]/.test(inner) && /[ \r\n]$/.test(inner) && inner.trim() !== '') valueStart++;
+  return { value, range: source.range(start, end), valueStart };
+}
+
+/**
+ * Splits a paragraph's inline nodes into `**Label**: value` fields. A field's value runs until the
+ * next label, a hard line break, or the end of the paragraph; separators (` | `) are trimmed.
+ */
+export function readFields(children: readonly PhrasingContent[], source: SourceText, section: Section): Field[] {
+  const starts: Array<{ index: number; label: string; valueStart: number }> = [];
+  children.forEach((node, index) => {
+    if (node.type !== 'strong') return;
+    const label = toString(node).trim();
+    const next = children[index + 1];
+    if (label.endsWith(':') && label.length > 1) {
+      starts.push({ index, label: label.slice(0, -1).trim(), valueStart: endOffset(node) });
+    } else if (next?.type === 'text' && next.value.startsWith(':') && label.length > 0) {
+      starts.push({ index, label, valueStart: source.text.indexOf(':', startOffset(next)) + 1 });
+    }
+  });
+  const fields: Field[] = [];
+  starts.forEach((start, n) => {
+    const labelNode = children[start.index];
+    if (!labelNode) return;
+    const stopIndex = starts[n + 1]?.index ?? children.length;
+    let end = startOffset(labelNode);
+    const valueNodes: PhrasingContent[] = [];
+    for (let i = start.index + 1; i < stopIndex; i++) {
+      const node = children[i];
+      if (!node || node.type === 'break') break;
+      valueNodes.push(node);
+      end = endOffset(node);
+    }
+    end = Math.max(end, start.valueStart);
+    let [valueStart, valueEnd] = trimOffsets(source.text, start.valueStart, end);
+    while (valueEnd > valueStart && source.text[valueEnd - 1] === '|' && source.text[valueEnd - 2] !== '\\') {
+      [valueStart, valueEnd] = trimOffsets(source.text, valueStart, valueEnd - 1);
+    }
+    const phrasing = readPhrasing(valueNodes, source);
+    let text = valueNodes.map((node) => toString(node)).join('');
+    if (valueNodes[0]?.type === 'text' && startOffset(valueNodes[0]) < start.valueStart) text = text.slice(text.indexOf(':') + 1);
+    text = text.trim().replace(/(?:\s*\|)+$/, '').trim();
+    fields.push({
+      label: start.label,
+      labelRange: source.range(startOffset(labelNode), endOffset(labelNode)),
+      value: text,
+      valueRange: source.range(valueStart, valueEnd),
+      raw: source.text.slice(valueStart, valueEnd),
+      codes: phrasing.codes,
+      links: phrasing.links,
+      content: null,
+      section,
+    });
+  });
+  return fields;
+}

@@ -1,0 +1,24 @@
+/** How messages name things: headings with their level marks, quoted text kept short. */
+import type { ResidueContext } from '../template/residue.js';
+import type { Section } from './types.js';
+
+export function headingLabel(section: { level: number; title: string }): string {
+  return section.level === 0 ? 'the document' : `${'#'.repeat(section.level)} ${section.title}`;
+}
+
+/** Double-quoted and shortened to `max` characters, with runs of whitespace shown as one space. */
+export function quote(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return `"${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}"`;
+}
+
+/** `"## Overview"`, or `the document` for the root. */
+export function quoteHeading(section: Section | { level: number; title: string }): string {
+  return section.level === 0 ? 'the document' : quote(headingLabel(section), 80);
+}
+
+/** ` in column "Type"`, ` in field "Purpose"`, ` in a heading`, or '' when the place is unknown. */
+export function placeLabel(context: ResidueContext | null): string {
+  if (!context) return '';
+  return context.kind === 'heading' ? ' in a heading' : ` in ${context.kind} ${quote(context.name, 40)}`;
+}

@@ -1,0 +1,311 @@
+/**
+ * One pass over mdast that builds the generic structure of a Markdown document: the section
+ * tree, blocks with positions, tables, lists, fields, code blocks, failed tables (pipe rows), and
+ * every bracket group a reader sees. Knows nothing about templates or entities.
+ */
+import type { Heading, Nodes, Paragraph as MdastParagraph, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { findBracketGroups, maskedSlice } from './brackets.js';
+import { endOffset, readFields, readPhrasing, startOffset, type Phrasing } from './inline.js';
+import { parseMarkdown } from './parse.js';
+import { SourceText } from './source.js';
+import { findPipeRuns, readTable } from './tables.js';
+import type {
+  Block,
+  BracketGroup,
+  Cell,
+  CodeBlock,
+  ContainerKind,
+  Field,
+  HtmlBlock,
+  InlineCode,
+  List,
+  ListItem,
+  Paragraph,
+  PipeRows,
+  Section,
+  Table,
+} from './types.js';
+
+export interface Structure {
+  source: SourceText;
+  /** The document root: level 0, holds the content before the first heading. */
+  root: Section;
+  /** Every section in document order (the root excluded). */
+  sections: Section[];
+  paragraphs: Paragraph[];
+  lists: List[];
+  listItems: ListItem[];
+  tables: Table[];
+  pipeRows: PipeRows[];
+  codeBlocks: CodeBlock[];
+  html: HtmlBlock[];
+  fields: Field[];
+  brackets: BracketGroup[];
+  inlineCodes: InlineCode[];
+}
+
+/** Parses once and builds the structure. */
+export function buildStructure(text: string): Structure {
+  return new StructureBuilder(text, parseMarkdown(text)).build();
+}
+
+const CONTEXT_CHARS = 40;
+
+class StructureBuilder {
+  private readonly source: SourceText;
+  private readonly out: Structure;
+
+  constructor(
+    text: string,
+    private readonly tree: Root,
+  ) {
+    this.source = new SourceText(text);
+    const empty = this.source.range(0, 0);
+    const root: Section = { level: 0, title: '', titleRange: empty, headingRange: empty, range: this.source.range(0, text.length), blocks: [], children: [], parent: null };
+    this.out = {
+      source: this.source,
+      root,
+      sections: [],
+      paragraphs: [],
+      lists: [],
+      listItems: [],
+      tables: [],
+      pipeRows: [],
+      codeBlocks: [],
+      html: [],
+      fields: [],
+      brackets: [],
+      inlineCodes: [],
+    };
+  }
+
+  build(): Structure {
+    const stack: Section[] = [this.out.root];
+    let lastEnd = 0;
+    const close = (depth: number): void => {
+      while (stack.length > 1 && (stack[stack.length - 1]?.level ?? 0) >= depth) {
+        const done = stack.pop();
+        if (done) done.range = this.source.range(done.range.start.offset, Math.max(lastEnd, done.headingRange.end.offset));
+      }
+    };
+    for (const node of this.tree.children) {
+      const current = stack[stack.length - 1] ?? this.out.root;
+      if (node.type === 'heading') {
+        close(node.depth);
+        const parent = stack[stack.length - 1] ?? this.out.root;
+        const section = this.readHeading(node, parent);
+        parent.children.push(section);
+        this.out.sections.push(section);
+        stack.push(section);
+      } else {
+        const block = this.readBlock(node, current);
+        if (block) this.append(current.blocks, block);
+      }
+      lastEnd = endOffset(node);
+    }
+    close(1);
+    return this.out;
+  }
+
+  private readHeading(node: Heading, parent: Section): Section {
+    const start = startOffset(node);
+    const end = endOffset(node);
+    const first = node.children[0];
+    const last = node.children[node.children.length - 1];
+    const [titleStart, titleEnd] = first && last ? [startOffset(first), endOffset(last)] : [end, end];
+    const section: Section = {
+      level: node.depth,
+      title: toString(node).trim(),
+      titleRange: this.source.range(titleStart, titleEnd),
+      headingRange: this.source.range(start, end),
+      range: this.source.range(start, end),
+      blocks: [],
+      children: [],
+      parent,
+    };
+    this.scanPhrasing(node.children, start, end, 'heading', section, { standalone: false });
+    return section;
+  }
+
+  private readBlock(node: RootContent, section: Section): Block | null {
+    const range = this.source.range(startOffset(node), endOffset(node));
+    switch (node.type) {
+      case 'paragraph':
+        return this.readParagraph(node, section, 'paragraph');
+      case 'list': {
+        const list: List = { kind: 'list', ordered: node.ordered === true, items: [], range, section };
+        for (const itemNode of node.children) list.items.push(this.readListItem(itemNode.children, itemNode.checked ?? null, startOffset(itemNode), endOffset(itemNode), section));
+        this.out.lists.push(list);
+        return list;
+      }
+      case 'table': {
+        const table = readTable(node, this.source, section, ({ cell, phrasing, contentStart, contentEnd }) => {
+          this.out.inlineCodes.push(...phrasing.codes);
+          this.scanBrackets(phrasing, contentStart, contentEnd, 'tableCell', section, { standalone: false, cell });
+        });
+        this.out.tables.push(table);
+        return table;
+      }
+      case 'code': {
+        const valueLine = this.codeValueLine(startOffset(node));
+        const code: CodeBlock = { kind: 'code', lang: node.lang ?? null, meta: node.meta ?? null, value: node.value, range, valueLine, section };
+        this.out.codeBlocks.push(code);
+        return code;
+      }
+      case 'html': {
+        const html: HtmlBlock = { kind: 'html', value: node.value, range, isComment: node.value.trimStart().startsWith('<!--'), section };
+        this.out.html.push(html);
+        return html;
+      }
+      case 'thematicBreak':
+        return { kind: 'thematic-break', range, section };
+      case 'definition':
+        return { kind: 'definition', range, section };
+      case 'blockquote':
+      case 'footnoteDefinition': {
+        const blocks: Block[] = [];
+        for (const child of node.children) {
+          const block = child.type === 'paragraph' ? this.readParagraph(child, section, 'paragraph', false) : this.readBlock(child, section);
+          if (block) this.append(blocks, block);
+        }
+        return { kind: node.type === 'blockquote' ? 'blockquote' : 'footnote-definition', blocks, range, section };
+      }
+      case 'heading':
+        // A heading nested in a list or quote does not open a section; read it as text.
+        this.scanPhrasing(node.children, startOffset(node), endOffset(node), 'heading', section, { standalone: false });
+        return null;
+      default:
+        return null;
+    }
+  }
+
+  private readParagraph(node: MdastParagraph, section: Section, kind: ContainerKind, standalone = true): Paragraph | PipeRows {
+    const start = startOffset(node);
+    const end = endOffset(node);
+    const runs = findPipeRuns(this.source, start, end);
+    const firstRun = runs[0];
+    if (firstRun && kind === 'paragraph') {
+      // Every pipe run becomes its own failed-table record; the paragraph itself is that table.
+      let result: PipeRows | null = null;
+      for (const lines of runs) {
+        const first = lines[0];
+        const last = lines[lines.length - 1];
+        if (!first || !last) continue;
+        const rows: PipeRows = { kind: 'pipe-rows', lines, range: { start: first.range.start, end: last.range.end }, section };
+        this.out.pipeRows.push(rows);
+        result ??= rows;
+      }
+      // Brackets in a failed table are still leftovers a reader sees.
+      this.scanPhrasing(node.children, start, end, 'tableCell', section, { standalone: false });
+      if (result) return result;
+    }
+    const fields = readFields(node.children, this.source, section);
+    this.out.fields.push(...fields);
+    const phrasing = this.scanPhrasing(node.children, start, end, kind, section, { standalone: standalone && kind === 'paragraph' });
+    const paragraph: Paragraph = { kind: 'paragraph', text: toString(node), range: this.source.range(start, end), fields, codes: phrasing.codes, section };
+    this.out.paragraphs.push(paragraph);
+    return paragraph;
+  }
+
+  private readListItem(children: readonly RootContent[], checked: boolean | null, start: number, end: number, section: Section): ListItem {
+    const item: ListItem = {
+      checked,
+      text: '',
+      textRange: this.source.range(start, start),
+      range: this.source.range(start, end),
+      fields: [],
+      codes: [],
+      lists: [],
+    };
+    const blocks: Block[] = [];
+    let first = true;
+    for (const child of children) {
+      if (child.type === 'paragraph' && first) {
+        const paragraph = this.readParagraph(child, section, 'listItem');
+        if (paragraph.kind === 'paragraph') {
+          item.text = paragraph.text;
+          item.textRange = paragraph.range;
+          item.fields = paragraph.fields;
+          item.codes = paragraph.codes;
+        }
+        this.append(blocks, paragraph);
+      } else {
+        const block = this.readBlock(child, section);
+        if (block) this.append(blocks, block);
+        if (block?.kind === 'list') item.lists.push(block);
+      }
+      first = false;
+    }
+    this.out.listItems.push(item);
+    return item;
+  }
+
+  /**
+   * Adds a block to its container. A field with nothing after its colon (`**Access Patterns**:`)
+   * takes the block that follows as its value, unless that block opens with a field of its own.
+   */
+  private append(blocks: Block[], block: Block): void {
+    const previous = blocks[blocks.length - 1];
+    const last = previous?.kind === 'paragraph' ? previous.fields[previous.fields.length - 1] : undefined;
+    const startsWithField = block.kind === 'paragraph' && block.fields[0]?.labelRange.start.offset === block.range.start.offset;
+    if (last && last.value === '' && !startsWithField && block.kind !== 'thematic-break' && block.kind !== 'html') last.content = block;
+    blocks.push(block);
+  }
+
+  private scanPhrasing(children: readonly Nodes[], start: number, end: number, kind: ContainerKind, section: Section, where: { standalone: boolean }): Phrasing {
+    const phrasing = readPhrasing(children, this.source);
+    this.out.inlineCodes.push(...phrasing.codes);
+    this.scanBrackets(phrasing, start, end, kind, section, { standalone: where.standalone, cell: null });
+    return phrasing;
+  }
+
+  private scanBrackets(phrasing: Phrasing, start: number, end: number, kind: ContainerKind, section: Section, where: { standalone: boolean; cell: Cell | null }): void {
+    const masked = maskedSlice(this.source.text, start, end, phrasing.masks);
+    this.collectGroups(masked, start, kind, section, where);
+    for (const code of phrasing.codes) {
+      const codeEnd = code.valueStart + code.value.length;
+      // Code content is literal: no escapes. Only brackets inside the code span are scanned here.
+      const codeText = this.source.text.slice(code.valueStart, codeEnd);
+      this.collectGroups(codeText, code.valueStart, 'inlineCode', section, { standalone: false, cell: where.cell });
+    }
+  }
+
+  private collectGroups(masked: string, base: number, kind: ContainerKind, section: Section, where: { standalone: boolean; cell: Cell | null }): void {
+    const groups = findBracketGroups(masked);
+    if (groups.length === 0) return;
+    const trimmed = masked.trim();
+    for (const { open, close } of groups) {
+      const raw = this.source.text.slice(base + open, base + close);
+      this.out.brackets.push({
+        raw,
+        content: raw.slice(1, -1),
+        range: this.source.range(base + open, base + close),
+        before: lineTail(masked.slice(Math.max(0, open - CONTEXT_CHARS), open)),
+        after: lineHead(masked.slice(close, close + CONTEXT_CHARS)),
+        container: kind,
+        whole: trimmed === masked.slice(open, close),
+        standalone: where.standalone,
+        section,
+        cell: where.cell,
+      });
+    }
+  }
+
+  /** Line of a code block's first content line: after the fence, or the first line when indented. */
+  private codeValueLine(start: number): number {
+    const position = this.source.position(start);
+    const opening = this.source.text.slice(start, this.source.lineEnd(position.line));
+    return /^(`{3,}|~{3,})/.test(opening) ? position.line + 1 : position.line;
+  }
+}
+
+function lineTail(text: string): string {
+  const cut = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+  return cut >= 0 ? text.slice(cut + 1) : text;
+}
+
+function lineHead(text: string): string {
+  const cut = text.search(/[\r\n]/);
+  return cut >= 0 ? text.slice(0, cut) : text;
+}

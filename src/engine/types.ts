@@ -1,0 +1,42 @@
+/**
+ * What the engine produces: messages with 1-based positions, per-file results with counts.
+ * The JSON reporter prints these shapes as ESLint does, so tools that read ESLint output read ours.
+ */
+export type Severity = 'error' | 'warning';
+
+/** Replace the text between two offsets of the (BOM-less) source. */
+export interface TextEdit {
+  range: [number, number];
+  text: string;
+}
+
+export interface Suggestion {
+  desc: string;
+  fix: TextEdit;
+}
+
+export interface LintMessage {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fix?: TextEdit;
+  suggestions?: Suggestion[];
+}
+
+export interface LintResult {
+  filePath: string;
+  messages: LintMessage[];
+  errorCount: number;
+  warningCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  /** Messages that come from dmlint failing (a rule that threw), not from the document. */
+  fatalErrorCount: number;
+}
+
+/** The rule id of a message that reports a rule which crashed. */
+export const INTERNAL_ERROR = 'internal-error';

@@ -1,0 +1,39 @@
+/**
+ * Lints one text: builds the document model once, runs the rules, returns a result. Pure: the
+ * caller passes the template schema and any file-system access through the host.
+ */
+import { builtinRules } from '../rules/index.js';
+import { DataModelDocument } from './document/model.js';
+import { runRules, toResult, type LintHost, type RuleConfig } from './engine/lint.js';
+import type { AnyRule } from './engine/rule.js';
+import { INTERNAL_ERROR, type LintResult } from './engine/types.js';
+import { bundledSchema } from './template/bundled.js';
+import type { TemplateSchema } from './template/schema.js';
+
+export interface LintTextOptions {
+  /** Path shown in results and used to resolve relative links (the Spec link). */
+  filePath?: string;
+  /** The template to check against; defaults to the bundled data-model template. */
+  schema?: TemplateSchema;
+  /** Severities and options per rule id. */
+  rules?: RuleConfig;
+  /** Rules to run; defaults to the built-in rules. */
+  ruleSet?: readonly AnyRule[];
+  /** File-system access for rules that check links; none by default. */
+  host?: LintHost;
+}
+
+export function lintText(text: string, options: LintTextOptions = {}): LintResult {
+  const filePath = options.filePath ?? '<text>';
+  let doc: DataModelDocument;
+  try {
+    doc = new DataModelDocument(text, { filePath: options.filePath ?? null, schema: options.schema ?? bundledSchema() });
+  } catch (error) {
+    // The model builder failing is a dmlint bug; report it as such rather than crash the run.
+    const reason = error instanceof Error ? error.message : String(error);
+    return toResult(filePath, [
+      { ruleId: INTERNAL_ERROR, severity: 'error', message: `dmlint could not read this document: ${reason}. Please report this with the document that caused it.`, line: 1, column: 1, endLine: 1, endColumn: 1 },
+    ]);
+  }
+  return toResult(filePath, runRules(doc, options.ruleSet ?? builtinRules, options.rules, options.host));
+}

@@ -1,0 +1,14 @@
+/** One line per problem, `path:line:col: severity message [rule-id]`, for editors' problem matchers. */
+import type { Reporter } from './types.js';
+import { displayPath, printable } from './text.js';
+
+export const compact: Reporter = (results, { cwd }) => {
+  const lines: string[] = [];
+  for (const result of results) {
+    const path = displayPath(result.filePath, cwd);
+    for (const message of result.messages) {
+      lines.push(`${path}:${message.line}:${message.column}: ${message.severity} ${printable(message.message)} [${message.ruleId}]`);
+    }
+  }
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+};

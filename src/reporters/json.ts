@@ -1,0 +1,30 @@
+/**
+ * ESLint's JSON formatter shape, so tools that read ESLint results read ours: one entry per file,
+ * severity 1 (warning) or 2 (error), absolute file paths.
+ */
+import type { Reporter } from './types.js';
+
+export const json: Reporter = (results) => {
+  const entries = results.map((result) => ({
+    filePath: result.filePath,
+    messages: result.messages.map((message) => ({
+      ruleId: message.ruleId,
+      severity: message.severity === 'error' ? 2 : 1,
+      message: message.message,
+      line: message.line,
+      column: message.column,
+      endLine: message.endLine,
+      endColumn: message.endColumn,
+      ...(message.fix ? { fix: message.fix } : {}),
+      ...(message.suggestions ? { suggestions: message.suggestions } : {}),
+    })),
+    suppressedMessages: [],
+    errorCount: result.errorCount,
+    fatalErrorCount: result.fatalErrorCount,
+    warningCount: result.warningCount,
+    fixableErrorCount: result.fixableErrorCount,
+    fixableWarningCount: result.fixableWarningCount,
+    usedDeprecatedRules: [],
+  }));
+  return `${JSON.stringify(entries)}\n`;
+};

@@ -1,0 +1,22 @@
+/** Helpers shared by the text reporters. */
+import { relative, sep } from 'node:path';
+
+/**
+ * Shows control characters (ANSI escapes, carriage returns ...) as visible escapes, so document
+ * text quoted in a message cannot rewrite the terminal or hide a line.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A path relative to `cwd` with forward slashes; `<text>`-style names are kept. */
+export function displayPath(filePath: string, cwd: string): string {
+  if (filePath.startsWith('<')) return filePath;
+  const shown = relative(cwd, filePath) || filePath;
+  return printable(sep === '\\' ? shown.split(sep).join('/') : shown);
+}
+
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

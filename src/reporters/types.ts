@@ -1,0 +1,12 @@
+import type { ChalkInstance } from 'chalk';
+import type { LintResult } from '../engine/types.js';
+
+export interface ReportContext {
+  /** Directory that displayed paths are relative to. */
+  cwd: string;
+  /** Colours; a level-0 instance prints plain text. */
+  chalk: ChalkInstance;
+}
+
+/** A reporter turns results into the text to print. Pure: no I/O. */
+export type Reporter = (results: readonly LintResult[], context: ReportContext) => string;
