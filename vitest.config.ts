@@ -13,6 +13,7 @@ export default defineConfig({
   plugins: [markdownAsText],
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/support/build.ts'],
     testTimeout: 30_000,
   },
 });

@@ -59,14 +59,19 @@ function checkName({ doc, report }: Context, entity: Entity, attribute: Attribut
 function checkRequired({ doc, report }: Context, attribute: Attribute): void {
   const cell = attribute.cells.required;
   if (!cell || doc.hasResidue(cell.range)) return;
-  const value = cell.raw.replace(/[`*_]/g, '').trim();
+  const value = cell.text;
   if (value === 'Yes' || value === 'No') return;
-  const range: [number, number] = [cell.range.start.offset, cell.range.end.offset];
+  const target = cell.textRange ?? cell.range;
+  const range: [number, number] = [target.start.offset, target.end.offset];
   if (value === '') {
     report({ range: cell.range, message: `Required is empty for ${label(attribute)}: write Yes or No` });
   } else if (/^(yes|no)$/i.test(value)) {
     const fixed = value.toLowerCase() === 'yes' ? 'Yes' : 'No';
-    report({ range: cell.range, message: `Required is ${quote(cell.text)} for ${label(attribute)}: write ${quote(fixed)}`, fix: { range, text: fixed } });
+    report({
+      range: cell.range,
+      message: `Required is ${quote(cell.text)} for ${label(attribute)}: write ${quote(fixed)}`,
+      ...(cell.textRange ? { fix: { range, text: fixed } } : {}),
+    });
   } else {
     report({
       range: cell.range,

@@ -53,18 +53,36 @@ function checkType({ doc, report }: Context, relationship: Relationship): void {
   const cell = relationship.cells.type;
   if (!cell || cell.text === '' || doc.hasResidue(cell.range)) return;
   if ((RELATIONSHIP_TYPES as readonly string[]).includes(cell.text)) return;
-  const range: [number, number] = [cell.range.start.offset, cell.range.end.offset];
+  const target = cell.textRange ?? cell.range;
+  const range: [number, number] = [target.start.offset, target.end.offset];
   const canonical = canonicalType(cell.text);
-  if (canonical && cell.raw === cell.text) {
-    report({ range: cell.range, message: `Relationship type ${quote(cell.text)} is written differently from ${quote(canonical)}: write ${quote(canonical)}`, fix: { range, text: canonical } });
+  if (canonical && cell.textRange) {
+    report({ range: cell.range, message: `Relationship type ${quote(cell.text)} should be written ${quote(canonical)}`, fix: { range, text: canonical } });
     return;
   }
+  const meant = NOTATIONS[cell.text.replace(/\s+/g, '').toUpperCase()];
+  const options = meant ? [meant, ...RELATIONSHIP_TYPES.filter((type) => type !== meant)] : RELATIONSHIP_TYPES;
   report({
     range: cell.range,
-    message: `Relationship type ${quote(cell.text)} for ${subject(relationship)} is not one of ${RELATIONSHIP_TYPES.join(', ')}`,
-    suggestions: RELATIONSHIP_TYPES.map((type) => ({ desc: `Use "${type}"`, fix: { range, text: type } })),
+    message: `Relationship type ${quote(cell.text)} for ${subject(relationship)} is not one of ${RELATIONSHIP_TYPES.join(', ')}${meant ? `; did you mean ${quote(meant)}?` : ''}`,
+    suggestions: options.map((type) => ({ desc: `Use "${type}"`, fix: { range, text: type } })),
   });
 }
+
+/** Cardinality shorthands and what they mean, offered as suggestions (the direction is the writer's call). */
+const NOTATIONS: Readonly<Record<string, (typeof RELATIONSHIP_TYPES)[number]>> = {
+  '1:1': 'One-to-One',
+  '1:N': 'One-to-Many',
+  '1:*': 'One-to-Many',
+  '1:M': 'One-to-Many',
+  'N:1': 'Many-to-One',
+  '*:1': 'Many-to-One',
+  'M:1': 'Many-to-One',
+  'N:M': 'Many-to-Many',
+  'M:N': 'Many-to-Many',
+  'N:N': 'Many-to-Many',
+  '*:*': 'Many-to-Many',
+};
 
 /** `Delete: ACTION`, optionally followed by `; Update: ACTION` (or a comma). */
 function checkCascade({ doc, report }: Context, relationship: Relationship): void {
@@ -74,12 +92,12 @@ function checkCascade({ doc, report }: Context, relationship: Relationship): voi
   const canonical = parts.map((part, index) => canonicalPart(part, index === 0 ? 'Delete' : 'Update'));
   if (canonical.every((part, index) => part === parts[index])) return;
   const allowed = `Delete: ${REFERENTIAL_ACTIONS.join(' | ')}`;
-  if (canonical.every((part) => part !== null) && cell.raw === cell.text) {
+  if (canonical.every((part) => part !== null) && cell.textRange) {
     const fixed = canonical.join('; ');
     report({
       range: cell.range,
       message: `Cascade behaviour ${quote(cell.text)} for ${subject(relationship)} should be written ${quote(fixed)}`,
-      fix: { range: [cell.range.start.offset, cell.range.end.offset], text: fixed },
+      fix: { range: [cell.textRange.start.offset, cell.textRange.end.offset], text: fixed },
     });
     return;
   }

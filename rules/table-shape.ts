@@ -1,7 +1,7 @@
 import { quote } from '../src/document/labels.js';
 import type { PipeRows, Table } from '../src/document/types.js';
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
-import { normalizeText } from '../src/template/classify.js';
+import { columnKeyFor } from '../src/template/columns.js';
 
 type Context = RuleContext;
 
@@ -22,14 +22,14 @@ export default defineRule({
 function checkColumns({ doc, report }: Context, table: Table): void {
   const expected = doc.outline.templateOf(table.section)?.tables[0]?.columns;
   if (!expected) return;
-  const actual = table.header.cells.map((cell) => cell.text);
-  const expectedKeys = expected.map(normalizeText);
-  const actualKeys = actual.map(normalizeText);
+  const keyOf = columnKeyFor(expected);
+  const expectedKeys = expected.map(keyOf);
+  const actualKeys = table.header.cells.map((cell) => keyOf(cell.text));
   const listed = expected.join(' | ');
   const missing = expectedKeys.filter((key) => !actualKeys.includes(key));
   const extra = actualKeys.flatMap((key, index) => (expectedKeys.includes(key) ? [] : [index]));
-  // The same number missing as extra, one for one at the same places: columns were renamed.
-  const renamed = missing.length === extra.length && extra.every((index) => missing.includes(expectedKeys[index] ?? ''));
+  // As many missing as extra, each extra where a missing one belongs: the columns were renamed.
+  const renamed = extra.length > 0 && missing.length === extra.length && extra.every((index) => missing.includes(expectedKeys[index] ?? ''));
   if (renamed) {
     for (const index of extra) {
       const cell = table.header.cells[index];

@@ -31,12 +31,19 @@ export interface UnorderedSection {
   after: Section | null;
 }
 
+/** A document title that does not follow the template's title. */
+export interface RetitledSection {
+  section: Section;
+  template: TemplateSection;
+}
+
 export interface Outline {
   templateOf(section: Section): TemplateSection | null;
   sectionsOf(template: TemplateSection): readonly Section[];
   missing: MissingSection[];
   misplaced: MisplacedSection[];
   unordered: UnorderedSection[];
+  retitled: RetitledSection[];
 }
 
 export function titleMatches(template: TemplateSection, section: Section): boolean {
@@ -56,6 +63,7 @@ class OutlineMatcher {
   private readonly missing: MissingSection[] = [];
   private readonly misplaced: MisplacedSection[] = [];
   private readonly unordered: UnorderedSection[] = [];
+  private readonly retitled: RetitledSection[] = [];
 
   result(): Outline {
     const { bySection, byTemplate } = this;
@@ -65,6 +73,7 @@ class OutlineMatcher {
       missing: this.missing,
       misplaced: this.misplaced,
       unordered: this.unordered,
+      retitled: this.retitled,
     };
   }
 
@@ -77,6 +86,18 @@ class OutlineMatcher {
       if (found.length === 0) {
         found = this.pick(child, this.strayCandidates(template, parent));
         direct = false;
+      }
+      if (found.length === 0 && child.level === 1) {
+        // The document title holds everything: a title that does not follow the template is
+        // reported once, and the rest of the document is still checked under it (or, with no
+        // title at all, at the top).
+        const title = parent.children.find((section) => section.level === 1 && !this.bySection.has(section));
+        if (title) {
+          if (report) this.retitled.push({ section: title, template: child });
+          this.bySection.set(title, child);
+        } else if (report) missingHere.push(child);
+        this.matchChildren(child, title ?? parent, report);
+        continue;
       }
       if (found.length === 0) {
         if (child.optional) continue;

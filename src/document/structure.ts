@@ -265,13 +265,15 @@ class StructureBuilder {
     this.collectGroups(masked, start, kind, section, where);
     for (const code of phrasing.codes) {
       const codeEnd = code.valueStart + code.value.length;
-      // Code content is literal: no escapes. Only brackets inside the code span are scanned here.
+      // Code content is literal: no escapes. Only brackets inside the code span are scanned here;
+      // the text before the span still tells what the code stands in (`**Branch**: `[...]``).
       const codeText = this.source.text.slice(code.valueStart, codeEnd);
-      this.collectGroups(codeText, code.valueStart, 'inlineCode', section, { standalone: false, cell: where.cell });
+      const outside = masked.slice(Math.max(0, code.valueStart - start - CONTEXT_CHARS), Math.max(0, code.valueStart - start));
+      this.collectGroups(codeText, code.valueStart, 'inlineCode', section, { standalone: false, cell: where.cell }, outside);
     }
   }
 
-  private collectGroups(masked: string, base: number, kind: ContainerKind, section: Section, where: { standalone: boolean; cell: Cell | null }): void {
+  private collectGroups(masked: string, base: number, kind: ContainerKind, section: Section, where: { standalone: boolean; cell: Cell | null }, outside = ''): void {
     const groups = findBracketGroups(masked);
     if (groups.length === 0) return;
     const trimmed = masked.trim();
@@ -281,7 +283,7 @@ class StructureBuilder {
         raw,
         content: raw.slice(1, -1),
         range: this.source.range(base + open, base + close),
-        before: lineTail(masked.slice(Math.max(0, open - CONTEXT_CHARS), open)),
+        before: lineTail(outside + masked.slice(Math.max(0, open - CONTEXT_CHARS), open)).slice(-CONTEXT_CHARS),
         after: lineHead(masked.slice(close, close + CONTEXT_CHARS)),
         container: kind,
         whole: trimmed === masked.slice(open, close),

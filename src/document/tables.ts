@@ -7,7 +7,7 @@ import type { Table as MdastTable, TableCell } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { endOffset, readPhrasing, startOffset, type Phrasing } from './inline.js';
 import { trimOffsets, type SourceText } from './source.js';
-import type { Cell, PipeLine, Row, Section, Table } from './types.js';
+import type { Cell, PipeLine, Range, Row, Section, Table } from './types.js';
 
 export interface CellWithPhrasing {
   cell: Cell;
@@ -55,12 +55,24 @@ function readCell(node: TableCell, isLast: boolean, source: SourceText, column: 
   const emptyAt = Math.min(start + (text[start] === ' ' ? 1 : 0), end);
   const [from, to] = contentStart < contentEnd ? [contentStart, contentEnd] : [emptyAt, emptyAt];
   const phrasing = readPhrasing(node.children, source);
+  const cellText = toString(node).trim();
+  const raw = text.slice(from, to);
   return {
-    cell: { text: toString(node).trim(), raw: text.slice(from, to), range: source.range(from, to), codes: phrasing.codes, column },
+    cell: { text: cellText, raw, range: source.range(from, to), textRange: textRangeOf(raw, cellText, from, source), codes: phrasing.codes, column },
     phrasing,
     contentStart: from,
     contentEnd: to,
   };
+}
+
+/** The range of a cell's text when the cell is that text, bare or in one pair of markers. */
+function textRangeOf(raw: string, cellText: string, from: number, source: SourceText): Range | null {
+  if (raw === cellText) return source.range(from, from + raw.length);
+  const wrapped = /^(`+|\*\*|\*|__|_)(.*)\1$/s.exec(raw);
+  const inner = wrapped?.[2];
+  if (!wrapped?.[1] || inner === undefined || inner.trim() !== cellText) return null;
+  const start = from + wrapped[1].length + (inner.length - inner.trimStart().length);
+  return source.range(start, start + cellText.length);
 }
 
 const DELIMITER_CELL = /^\s*:?-+:?\s*$/;

@@ -77,6 +77,11 @@ export interface Cell {
   raw: string;
   /** Range of the trimmed content; an empty range where the content would go when blank. */
   range: Range;
+  /**
+   * Where `text` itself stands, inside one pair of code or emphasis markers (`` `Yes` ``); null when
+   * the cell mixes markup and text, so no edit can replace the text alone.
+   */
+  textRange: Range | null;
   codes: InlineCode[];
   /** The header text of the cell's column; null for header cells and cells beyond the header. */
   column: string | null;

@@ -61,20 +61,12 @@ function toMessage(ruleId: string, severity: Severity, report: Report): LintMess
   };
 }
 
+/**
+ * Sorts by position. The sort is stable, so messages at the same place keep the order in which
+ * rules (registry order) reported them, which is deterministic and follows the template's order.
+ */
 export function sortMessages(messages: LintMessage[]): LintMessage[] {
-  return messages.sort(
-    (a, b) =>
-      a.line - b.line ||
-      a.column - b.column ||
-      a.endLine - b.endLine ||
-      a.endColumn - b.endColumn ||
-      compare(a.ruleId, b.ruleId) ||
-      compare(a.message, b.message),
-  );
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return messages.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 export function toResult(filePath: string, messages: LintMessage[]): LintResult {

@@ -49,7 +49,8 @@ export function choiceKey(options: readonly string[]): string {
     .join('/');
 }
 
-const VALUE_ITEM = /^\s*(?:-?\d+(?:\.\d+)?|"[^"]*"|'[^']*'|[A-Za-z_][\w.-]*)\s*$/;
+/** One item of a value list: a number, a quoted string, or an identifier (dots only inside: `a.b`, not `e.g.`). */
+const VALUE_ITEM = /^\s*(?:-?\d+(?:\.\d+)?|"[^"]*"|'[^']*'|[A-Za-z_][\w-]*(?:\.[\w-]+)*)\s*$/;
 
 /**
  * Brackets that are ordinary text, whatever the template says: footnotes, task-box lookalikes,
@@ -74,15 +75,18 @@ const UNFINISHED = /\b(?:todo|tbd|tbc|tba|fixme|xxx|fill in|placeholder)\b/i;
 /**
  * Bracketed text that reads as a placeholder even when the template never used it: an example
  * (`e.g.`), an ellipsis, an unfinished marker (TODO, TBD), or a template-style identifier
- * (`[EntityName]`, `[field_name]`, `[attribute3]`).
+ * (`[EntityName]`, `[field_name]`, `[attribute3]`). Deliberately narrow: other bracketed prose
+ * is a placeholder only when the template has it.
  */
 export function looksLikePlaceholder(content: string): boolean {
   const inner = content.trim();
   if (/^(?:e\.g\.|i\.e\.|eg\b|for example\b)/i.test(inner)) return true;
   if (inner.includes('...') || inner.includes('…')) return true;
   if (UNFINISHED.test(inner)) return true;
-  if (/^[A-Za-z][A-Za-z]*\d+$/.test(inner)) return true;
+  // A numbered example name (`attribute3`, `Entity4`), not a version or a product (`v2`, `S3`, `IPv6`).
+  if (/^[A-Za-z][a-z]{2,}\d+$/.test(inner)) return true;
   if (/^[a-z]+(?:_[a-z0-9]+)+$/.test(inner)) return true;
-  if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(inner)) return true;
+  // A joined-words name of a kind of thing (`EntityName`, `FieldType`), not a product (`GitHub`).
+  if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:Name|Type|Field|Entity|Value|Id|Key|Table|Column)$/.test(inner) && /[a-z][A-Z]/.test(inner)) return true;
   return false;
 }

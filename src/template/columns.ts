@@ -40,3 +40,17 @@ export function tableRole(headers: readonly string[]): TableRole | null {
   const attribute = columnPositions(headers, ATTRIBUTE_COLUMNS);
   return attribute.name >= 0 && attribute.type >= 0 ? 'attributes' : null;
 }
+
+/**
+ * A key for comparing column names: for the two known tables, every synonym of a role gives the
+ * role (`Field` and `Attribute` are the same column); otherwise the normalised name.
+ */
+export function columnKeyFor(templateColumns: readonly string[]): (header: string) => string {
+  const role = tableRole(templateColumns);
+  const roles: Readonly<Record<string, readonly string[]>> | null = role === 'attributes' ? ATTRIBUTE_COLUMNS : role === 'relationships' ? RELATIONSHIP_COLUMNS : null;
+  return (header) => {
+    const key = normalizeText(header);
+    const match = roles ? Object.entries(roles).find(([, names]) => names.includes(key)) : undefined;
+    return match ? `@${match[0]}` : key;
+  };
+}

@@ -86,7 +86,13 @@ function findUnbracketedChoices(structure: Structure, inventory: Inventory, add:
     add({ kind: 'choice', text: raw.slice(prefix), range: source.range(start, range.end.offset), options, context });
   };
   for (const table of structure.tables) {
-    for (const row of table.rows) for (const cell of row.cells) check(cell.raw, cell.range, cell.column ? { kind: 'column', name: cell.column } : null);
+    for (const row of table.rows) {
+      for (const cell of row.cells) {
+        // Inside `code` markers, the choice is the text within them: a suggestion keeps the markers.
+        const range = cell.textRange ?? cell.range;
+        check(source.slice(range), range, cell.column ? { kind: 'column', name: cell.column } : null);
+      }
+    }
   }
   for (const field of structure.fields) check(field.raw, field.valueRange, { kind: 'field', name: field.label });
 }
