@@ -1,0 +1,89 @@
+/**
+ * The rule pages in docs/rules are checked against the code: title, description and default
+ * severity match the rule's metadata, and every example runs. A `markdown incorrect` block must
+ * make the rule report, and the `text output` block after it lists exactly what it reports
+ * (`line:column message`); a `markdown correct` block must make the rule report nothing.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { builtinRules } from '../rules/index.js';
+import { lintText } from '../src/lint.js';
+
+const DOCS = fileURLToPath(new URL('../docs/rules', import.meta.url));
+
+interface Example {
+  kind: 'incorrect' | 'correct';
+  text: string;
+  output: string | null;
+}
+
+/** Fenced blocks (``` or ~~~) with info strings `markdown incorrect`, `markdown correct`, `text output`. */
+function examples(page: string): Example[] {
+  const blocks = [...page.matchAll(/^(`{3,}|~{3,})([^\n]*)\n([\s\S]*?)\n\1[ \t]*$/gm)].map((match) => ({ info: (match[2] ?? '').trim(), body: match[3] ?? '' }));
+  const found: Example[] = [];
+  blocks.forEach((block, index) => {
+    const kind = block.info === 'markdown incorrect' ? 'incorrect' : block.info === 'markdown correct' ? 'correct' : null;
+    if (!kind) return;
+    const next = blocks[index + 1];
+    found.push({ kind, text: `${block.body}\n`, output: kind === 'incorrect' && next?.info === 'text output' ? next.body : null });
+  });
+  return found;
+}
+
+describe('rule documentation', () => {
+  it('has a page for every rule and no page without a rule', () => {
+    const pages = readdirSync(DOCS)
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => name.replace(/\.md$/, ''))
+      .sort();
+    expect(pages).toEqual(builtinRules.map((rule) => rule.id).sort());
+  });
+
+  for (const rule of builtinRules) {
+    describe(rule.id, () => {
+      const file = join(DOCS, `${rule.id}.md`);
+      const page = existsSync(file) ? readFileSync(file, 'utf8') : '';
+
+      it('states the id, description and default severity of the rule', () => {
+        const lines = page.split('\n');
+        expect(lines[0]).toBe(`# ${rule.id}`);
+        expect(lines).toContain(`> ${rule.description}`);
+        expect(lines).toContain(`- Default severity: \`${rule.defaultSeverity}\``);
+        expect(page).toContain('## Why it matters');
+      });
+
+      const cases = examples(page);
+      it('has at least one incorrect example with its output', () => {
+        expect(cases.filter((example) => example.kind === 'incorrect' && example.output !== null).length).toBeGreaterThan(0);
+      });
+
+      cases.forEach((example, index) => {
+        it(`example ${index + 1} (${example.kind}) behaves as documented`, () => {
+          const { messages } = lintText(example.text, { ruleSet: [rule] });
+          const reported = messages.map((message) => `${message.line}:${message.column} ${message.message}`);
+          if (example.kind === 'correct') expect(reported).toEqual([]);
+          else {
+            expect(reported.length).toBeGreaterThan(0);
+            if (example.output !== null) expect(reported.join('\n')).toBe(example.output);
+          }
+        });
+      });
+    });
+  }
+});
+
+describe('README', () => {
+  const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
+
+  it('lists every rule with its page, default severity and description', () => {
+    const rows = readme.split('\n').filter((line) => line.startsWith('| [') && line.includes('](docs/rules/'));
+    expect(rows).toEqual(builtinRules.map((rule) => `| [${rule.id}](docs/rules/${rule.id}.md) | ${rule.defaultSeverity} | ${rule.description} |`));
+  });
+
+  it('starts with the install-and-run command and the test command', () => {
+    const firstBlock = /```sh\n([\s\S]*?)\n```/.exec(readme)?.[1]?.split('\n');
+    expect(firstBlock).toEqual(['npm ci && node dist/cli.js fixtures/examples/checkout-orders/data-model.md', 'npm test']);
+  });
+});
