@@ -1,5 +1,6 @@
 import { quote } from '../src/document/labels.js';
 import type { Field } from '../src/document/types.js';
+import { isIsoDate } from '../src/document/values.js';
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 
 type Context = RuleContext;
@@ -39,15 +40,6 @@ function checkBranch({ report }: Context, field: Field): void {
   if (!BRANCH.test(branch)) {
     report({ range: field.valueRange, message: `Branch ${quote(branch)} is not NNN-kebab-case: write the feature number and name, like "012-library-lending"` });
   }
-}
-
-/** Whether `text` is YYYY-MM-DD and names a day that exists. */
-export function isIsoDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 function checkDate({ report }: Context, field: Field): void {

@@ -2,12 +2,11 @@ import type { Entity, Relationship } from '../src/document/entities.js';
 import { quote } from '../src/document/labels.js';
 import type { Cell } from '../src/document/types.js';
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
-import { type RELATIONSHIP_COLUMNS } from '../src/template/columns.js';
+import { isRelationshipType, referentialAction, REFERENTIAL_ACTIONS, RELATIONSHIP_TYPES, type RelationshipType } from '../src/document/values.js';
+import type { RELATIONSHIP_COLUMNS } from '../src/template/columns.js';
 
 type Context = RuleContext;
 
-export const RELATIONSHIP_TYPES = ['One-to-One', 'One-to-Many', 'Many-to-One', 'Many-to-Many'] as const;
-export const REFERENTIAL_ACTIONS = ['CASCADE', 'SET NULL', 'RESTRICT', 'NO ACTION', 'SET DEFAULT'] as const;
 
 export default defineRule({
   id: 'relationship-table',
@@ -52,7 +51,7 @@ function canonicalType(text: string): string | undefined {
 function checkType({ doc, report }: Context, relationship: Relationship): void {
   const cell = relationship.cells.type;
   if (!cell || cell.text === '' || doc.hasResidue(cell.range)) return;
-  if ((RELATIONSHIP_TYPES as readonly string[]).includes(cell.text)) return;
+  if (isRelationshipType(cell.text)) return;
   const target = cell.textRange ?? cell.range;
   const range: [number, number] = [target.start.offset, target.end.offset];
   const canonical = canonicalType(cell.text);
@@ -70,7 +69,7 @@ function checkType({ doc, report }: Context, relationship: Relationship): void {
 }
 
 /** Cardinality shorthands and what they mean, offered as suggestions (the direction is the writer's call). */
-const NOTATIONS: Readonly<Record<string, (typeof RELATIONSHIP_TYPES)[number]>> = {
+const NOTATIONS: Readonly<Record<string, RelationshipType>> = {
   '1:1': 'One-to-One',
   '1:N': 'One-to-Many',
   '1:*': 'One-to-Many',
@@ -107,8 +106,8 @@ function checkCascade({ doc, report }: Context, relationship: Relationship): voi
 /** The canonical spelling of `Delete: cascade` or `cascade`, or null when the action is unknown. */
 function canonicalPart(part: string, event: 'Delete' | 'Update'): string | null {
   const match = new RegExp(`^(?:${event}\\s*:\\s*)?(.+)$`, 'i').exec(part);
-  const action = match?.[1]?.trim().replace(/\s+/g, ' ').toUpperCase();
-  if (!action || !(REFERENTIAL_ACTIONS as readonly string[]).includes(action)) return null;
+  const action = match?.[1] ? referentialAction(match[1]) : null;
+  if (!action) return null;
   if (event === 'Update' && !/^update\s*:/i.test(part)) return null;
   return `${event}: ${action}`;
 }

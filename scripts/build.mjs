@@ -10,6 +10,8 @@ const shared = {
   platform: 'node',
   target: 'node20',
   format: 'esm',
+  // Prefer a package's ES module build: jsonc-parser's UMD build requires files at run time.
+  mainFields: ['module', 'main'],
   loader: { '.md': 'text' },
   legalComments: 'none',
   logLevel: 'warning',

@@ -5,6 +5,8 @@
 import type { TemplateSchema, TemplateSection } from '../template/schema.js';
 import { ATTRIBUTE_COLUMNS, columnPositions, RELATIONSHIP_COLUMNS, tableRole, type AttributeColumn, type RelationshipColumn } from '../template/columns.js';
 import { slotOf } from '../template/title.js';
+import { VOCABULARY } from '../template/vocabulary.js';
+import { listItemsOf, readIndexes, type IndexEntry } from './references.js';
 import type { Outline } from './outline.js';
 import type { SourceText } from './source.js';
 import type { Cell, Field, Range, Row, Section, Table } from './types.js';
@@ -35,6 +37,8 @@ export interface Entity {
   relationships: Relationship[];
   /** Subsections matched to the template, by template key (`invariants`, `indexes` ...). */
   subsections: Map<string, Section>;
+  /** The entries of the Indexes list. */
+  indexes: IndexEntry[];
 }
 
 /** The repeated template block that holds an attributes table: `### Entity: [EntityName]`. */
@@ -60,6 +64,7 @@ export function readEntities(schema: TemplateSchema, outline: Outline, tables: r
       relationshipsTable: null,
       relationships: [],
       subsections: new Map(),
+      indexes: [],
     };
     for (const block of section.blocks) {
       if (block.kind === 'paragraph') for (const field of block.fields) entity.fields.set(field.label.toLowerCase(), field);
@@ -68,6 +73,8 @@ export function readEntities(schema: TemplateSchema, outline: Outline, tables: r
       const template = outline.templateOf(child);
       if (template) entity.subsections.set(template.key, child);
     }
+    const indexes = entity.subsections.get(VOCABULARY.indexesSubsection);
+    if (indexes) entity.indexes = readIndexes(source, listItemsOf(indexes));
     for (const table of tables) {
       if (!within(table.section, section)) continue;
       const role = tableRole(table.header.cells.map((cell) => cell.text));
@@ -95,7 +102,8 @@ function readRows<Role extends string>(table: Table, roles: Readonly<Record<Role
   });
 }
 
-function within(section: Section, ancestor: Section): boolean {
+/** Whether a section is the ancestor or inside it. */
+export function within(section: Section, ancestor: Section): boolean {
   for (let current: Section | null = section; current; current = current.parent) if (current === ancestor) return true;
   return false;
 }

@@ -22,3 +22,14 @@ export function placeLabel(context: ResidueContext | null): string {
   if (!context) return '';
   return context.kind === 'heading' ? ' in a heading' : ` in ${context.kind} ${quote(context.name, 40)}`;
 }
+
+/** `; did you mean "Loan" (line 120)?`, or '' when there is nothing close. */
+export function didYouMean(near: { name: string; line?: number } | undefined): string {
+  if (!near) return '';
+  return `; did you mean ${quote(near.name)}${near.line === undefined ? '' : ` (line ${near.line})`}?`;
+}
+
+/** `Member (line 12), Loan (line 40)`: a list of names with where each is. */
+export function namesWithLines(items: ReadonlyArray<{ name: string; line: number }>): string {
+  return items.map((item) => `${item.name} (line ${item.line})`).join(', ');
+}

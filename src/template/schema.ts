@@ -31,6 +31,8 @@ export interface TemplateSection {
   parent: TemplateSection | null;
   /** Tables directly in this section's body. */
   tables: TemplateTable[];
+  /** Languages of the code blocks directly in this section's body ('' for none given). */
+  codeLanguages: string[];
   /** Position among its siblings. */
   index: number;
   /** Line in the template, for messages about the template itself. */
@@ -183,6 +185,7 @@ function toTemplateSection(section: Section, parent: TemplateSection | null, con
     children: [],
     parent,
     tables: section.blocks.flatMap((block) => (block.kind === 'table' ? [{ columns: block.header.cells.map((cell) => cell.text) }] : [])),
+    codeLanguages: section.blocks.flatMap((block) => (block.kind === 'code' ? [block.lang ?? ''] : [])),
     index: 0,
     line: section.headingRange.start.line,
   };

@@ -1,0 +1,77 @@
+/**
+ * State machines from State Management: `**Loan States**:` with its diagram (or list of states),
+ * then `**Valid Transitions**:` and `**Invalid Transitions**:` lists of `a → b` items.
+ */
+import { VOCABULARY } from '../template/vocabulary.js';
+import { arrowEnds, boxTitles } from './diagrams.js';
+import { fieldItems, markedSpan } from './references.js';
+import type { SourceText } from './source.js';
+import type { CodeBlock, Field, ListItem, Section, Span } from './types.js';
+
+export interface Transition {
+  from: Span;
+  to: Span;
+  item: ListItem;
+}
+
+export interface StateMachine {
+  /** The `**Loan States**:` field. */
+  label: Field;
+  /** The entity named in the label (`Loan`). */
+  entity: Span | null;
+  diagram: CodeBlock | null;
+  /** States drawn in the diagram, or listed under the label. */
+  states: Span[];
+  valid: Transition[];
+  invalid: Transition[];
+}
+
+const TRANSITION = /([\p{L}_][\p{L}\p{N}_-]*)\s*(?:→|->|⟶|=>)\s*([\p{L}_][\p{L}\p{N}_-]*)/du;
+
+function readTransitions(source: SourceText, items: readonly ListItem[]): Transition[] {
+  return items.flatMap((item) => {
+    const start = item.textRange.start.offset;
+    const line = source.text.slice(start, source.lineEnd(item.textRange.start.line));
+    const match = TRANSITION.exec(line);
+    const [fromAt, toAt] = [match?.indices?.[1], match?.indices?.[2]];
+    if (!match || !fromAt || !toAt) return [];
+    return [{ from: { text: match[1] ?? '', range: source.range(start + fromAt[0], start + fromAt[1]) }, to: { text: match[2] ?? '', range: source.range(start + toAt[0], start + toAt[1]) }, item }];
+  });
+}
+
+export function readStateMachines(source: SourceText, sections: readonly Section[]): StateMachine[] {
+  const machines: StateMachine[] = [];
+  for (const section of sections) {
+    let current: StateMachine | null = null;
+    for (const block of section.blocks) {
+      if (block.kind !== 'paragraph') continue;
+      for (const field of block.fields) {
+        const statesOf = VOCABULARY.statesLabel.exec(field.label);
+        if (VOCABULARY.validTransitionsLabel.test(field.label) || VOCABULARY.invalidTransitionsLabel.test(field.label)) {
+          if (!current) continue;
+          const transitions = readTransitions(source, fieldItems(field));
+          if (VOCABULARY.validTransitionsLabel.test(field.label)) current.valid.push(...transitions);
+          else current.invalid.push(...transitions);
+        } else if (statesOf) {
+          const labelStart = field.labelRange.start.offset;
+          const nameEnd = source.text.indexOf(statesOf[1] ?? '', labelStart) + (statesOf[1]?.length ?? 0);
+          const diagram = field.content?.kind === 'code' ? field.content : null;
+          const listed = fieldItems(field).flatMap((item) => {
+            const span = markedSpan(source, item.textRange.start.offset, Math.min(item.textRange.end.offset, source.lineEnd(item.textRange.start.line)));
+            const word = span ? /^[\p{L}_][\p{L}\p{N}_-]*/u.exec(span.text)?.[0] : undefined;
+            return span && word ? [{ text: word, range: source.range(span.range.start.offset, span.range.start.offset + word.length) }] : [];
+          });
+          const drawn = diagram ? uniqueByText([...boxTitles(source, diagram), ...arrowEnds(source, diagram)]) : [];
+          current = { label: field, entity: markedSpan(source, labelStart, nameEnd), diagram, states: [...drawn, ...listed], valid: [], invalid: [] };
+          machines.push(current);
+        }
+      }
+    }
+  }
+  return machines;
+}
+
+function uniqueByText(spans: readonly Span[]): Span[] {
+  const seen = new Set<string>();
+  return spans.filter((span) => !seen.has(span.text) && seen.add(span.text));
+}
