@@ -10,6 +10,16 @@ import relationshipTable from './relationship-table.js';
 import requiredSection from './required-section.js';
 import sectionOrder from './section-order.js';
 import tableShape from './table-shape.js';
+import approval from './approval.js';
+import erdEntities from './erd-entities.js';
+import foreignKey from './foreign-key.js';
+import indexAttribute from './index-attribute.js';
+import keyEntities from './key-entities.js';
+import openQuestions from './open-questions.js';
+import relationshipInverse from './relationship-inverse.js';
+import relationshipTarget from './relationship-target.js';
+import sampleData from './sample-data.js';
+import stateTransition from './state-transition.js';
 
 export const builtinRules: readonly AnyRule[] = [
   noPlaceholder,
@@ -22,4 +32,14 @@ export const builtinRules: readonly AnyRule[] = [
   attributeTable,
   relationshipTable,
   headerMetadata,
+  relationshipTarget,
+  relationshipInverse,
+  indexAttribute,
+  foreignKey,
+  keyEntities,
+  erdEntities,
+  stateTransition,
+  sampleData,
+  openQuestions,
+  approval,
 ];

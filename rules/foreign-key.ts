@@ -1,0 +1,74 @@
+import { didYouMean, quote } from '../src/document/labels.js';
+import { NameIndex } from '../src/document/names.js';
+import type { Span } from '../src/document/types.js';
+import { REFERENTIAL_ACTIONS, referentialAction } from '../src/document/values.js';
+import { defineRule, type RuleContext } from '../src/engine/rule.js';
+
+type Context = RuleContext;
+
+export default defineRule({
+  id: 'foreign-key',
+  description: 'Foreign-key constraints name defined entities, existing attributes and a valid referential action; "must reference X" names a defined entity',
+  rationale: 'A constraint on a field or entity that does not exist cannot be created, and an unknown action leaves what happens on delete undecided.',
+  defaultSeverity: 'error',
+  check(context) {
+    const { doc, report } = context;
+    // With no entity defined, required-section reports the cause; every reference would fail with it.
+    if (doc.entities.length === 0) return;
+    const { keys, unreadable } = doc.foreignKeys;
+    for (const line of unreadable) {
+      if (doc.hasResidue(line.text.range)) continue;
+      report({ range: line.text.range, message: `Cannot read the foreign-key constraint ${quote(line.text.text)}: write it as "Entity.field → OtherEntity.field - ACTION"` });
+    }
+    for (const key of keys) {
+      if (doc.hasResidue(key.item.textRange)) continue;
+      const constraint = quote(`${key.from.entity.text}.${key.from.field.text} → ${key.to.entity.text}.${key.to.field.text}`);
+      checkEnd(context, key.from.entity, key.from.field, constraint);
+      checkEnd(context, key.to.entity, key.to.field, constraint);
+      if (!key.action) {
+        report({ range: key.to.field.range, message: `Foreign key ${quote(`${key.from.entity.text}.${key.from.field.text}`)} names no referential action: add " - ACTION" (${REFERENTIAL_ACTIONS.join(', ')})` });
+      } else if (!referentialAction(key.action.text)) {
+        report({ range: key.action.range, message: `Referential action ${quote(key.action.text)} is not one of ${REFERENTIAL_ACTIONS.join(', ')}` });
+      }
+    }
+    checkValidationReferences(context);
+  },
+});
+
+/** Reports an unknown entity or attribute at one end of a constraint. */
+function checkEnd({ doc, report }: Context, entityName: Span, fieldName: Span, constraint: string): void {
+  const entity = doc.entityIndex.get(entityName.text);
+  if (!entity) {
+    report({ range: entityName.range, message: `Foreign key ${constraint} names entity ${quote(entityName.text)}, which is not defined in this document${doc.entityHint(entityName.text)}` });
+    return;
+  }
+  if (!entity.attributesTable || entity.attributes.some((attribute) => attribute.name.toLowerCase() === fieldName.text.toLowerCase())) return;
+  const near = new NameIndex(entity.attributes.map((attribute) => [attribute.name, attribute] as const)).closest(fieldName.text);
+  report({
+    range: fieldName.range,
+    message: `Foreign key ${constraint} names field ${quote(fieldName.text)}, which is not an attribute of ${quote(entity.name)} (Attributes table, line ${entity.attributesTable.range.start.line})${
+      near ? didYouMean({ name: near.name, line: near.value.row.range.start.line }) : ''
+    }`,
+  });
+}
+
+const REFERENCES = /\b(?:must\s+reference|references|refers\s+to|foreign\s+key\s+to|fk\s+to)\s+((?:[`*]*[\p{L}_][\p{L}\p{N}_]*[`*]*\s*){1,4})/iu;
+const FILLER = new Set(['a', 'an', 'the', 'one', 'some', 'any', 'existing', 'active', 'valid']);
+
+/** `must reference Member` in an attribute's validation names a defined entity. */
+function checkValidationReferences({ doc, report }: Context): void {
+  for (const entity of doc.entities) {
+    for (const attribute of entity.attributes) {
+      const cell = attribute.cells.validation;
+      if (!cell || doc.hasResidue(cell.range)) continue;
+      const match = REFERENCES.exec(cell.text);
+      if (!match?.[1]) continue;
+      const words = match[1].replace(/[`*]/g, '').split(/\s+/).filter(Boolean);
+      if (words.some((word) => doc.entityIndex.has(word))) continue;
+      // Only a capitalised word reads as an entity name; "must reference the ledger" is prose.
+      const named = words.find((word) => /^\p{Lu}/u.test(word) && !FILLER.has(word.toLowerCase()));
+      if (!named) continue;
+      report({ range: cell.range, message: `Attribute ${quote(attribute.name)} of ${quote(entity.name)} must reference ${quote(named)}, which is not a defined entity${doc.entityHint(named)}` });
+    }
+  }
+}

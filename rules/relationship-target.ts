@@ -1,0 +1,24 @@
+import { quote } from '../src/document/labels.js';
+import { defineRule } from '../src/engine/rule.js';
+
+export default defineRule({
+  id: 'relationship-target',
+  description: 'Every Related Entity in a Relationships table is an entity defined in the document',
+  rationale: 'A relationship to an entity that is not defined means the model is incomplete or an entity was renamed and its references were not.',
+  defaultSeverity: 'error',
+  check({ doc, report }) {
+    for (const entity of doc.entities) {
+      for (const relationship of entity.relationships) {
+        const cell = relationship.cells.target;
+        if (!cell || relationship.target === '' || doc.hasResidue(cell.range) || doc.entityIndex.has(relationship.target)) continue;
+        const near = doc.entityIndex.closest(relationship.target);
+        const target = cell.textRange ?? cell.range;
+        report({
+          range: cell.range,
+          message: `Related entity ${quote(relationship.target)} in the relationships of ${quote(entity.name)} is not defined in this document${doc.entityHint(relationship.target)}`,
+          ...(near ? { suggestions: [{ desc: `Change to "${near.name}"`, fix: { range: [target.start.offset, target.end.offset], text: near.name } }] } : {}),
+        });
+      }
+    }
+  },
+});

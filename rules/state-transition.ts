@@ -1,0 +1,83 @@
+import { didYouMean, quote } from '../src/document/labels.js';
+import { NameIndex } from '../src/document/names.js';
+import type { StateMachine, Transition } from '../src/document/states.js';
+import type { Span } from '../src/document/types.js';
+import { enumValues, valueTypeOf } from '../src/document/values.js';
+import { defineRule, type RuleContext } from '../src/engine/rule.js';
+
+type Context = RuleContext;
+
+export default defineRule({
+  id: 'state-transition',
+  description: 'State transitions use the states of their diagram, none is both valid and invalid, and every state has a way in or out',
+  rationale: 'Transitions are what the code will allow; one that names an unknown state, or is both allowed and forbidden, cannot be implemented as written.',
+  defaultSeverity: 'error',
+  check(context) {
+    // With no entity defined, required-section reports the cause; every reference would fail with it.
+    if (context.doc.entities.length === 0) return;
+    for (const machine of context.doc.stateMachines) {
+      if (context.doc.hasResidue(machine.label.labelRange)) continue;
+      checkMachine(context, machine);
+    }
+  },
+});
+
+/** The machine's states: drawn or listed, else the values of its entity's enum status attribute. */
+function statesOf({ doc }: Context, machine: StateMachine): { states: Span[]; source: string } {
+  if (machine.states.length > 0) return { states: machine.states, source: `the ${machine.entity?.text ?? ''} state diagram (line ${(machine.diagram?.range ?? machine.label.labelRange).start.line})` };
+  const entity = machine.entity ? doc.entityIndex.get(machine.entity.text) : undefined;
+  for (const attribute of entity?.attributes ?? []) {
+    const values = valueTypeOf(attribute.cells.type?.text ?? '')?.name === 'Enum' ? enumValues(attribute.cells.validation?.text ?? '') : null;
+    const cell = attribute.cells.validation;
+    if (values && cell) return { states: values.map((text) => ({ text, range: cell.range })), source: `the values of ${entity?.name ?? ''}.${attribute.name} (line ${cell.range.start.line})` };
+  }
+  return { states: [], source: '' };
+}
+
+function checkMachine(context: Context, machine: StateMachine): void {
+  const { doc, report } = context;
+  if (machine.entity && !doc.entityIndex.has(machine.entity.text)) {
+    report({ range: machine.entity.range, message: `${quote(`${machine.entity.text} States`)} names no entity defined in this document${doc.entityHint(machine.entity.text)}` });
+  }
+  const { states, source } = statesOf(context, machine);
+  const known = new NameIndex(states.map((state) => [state.text, state] as const));
+  const transitions = [...machine.valid, ...machine.invalid].filter((transition) => !doc.hasResidue(transition.item.textRange));
+  if (states.length > 0) {
+    for (const transition of transitions) {
+      for (const end of [transition.from, transition.to]) {
+        if (known.get(end.text)) continue;
+        const near = known.closest(end.text);
+        report({
+          range: end.range,
+          message: `Transition ${label(transition)} uses state ${quote(end.text)}, which is not in ${source}${near ? didYouMean({ name: near.name }) : `; states: ${states.map((state) => state.text).join(', ')}`}`,
+        });
+      }
+    }
+  }
+  for (const invalid of machine.invalid) {
+    const valid = machine.valid.find((candidate) => same(candidate.from, invalid.from) && same(candidate.to, invalid.to));
+    if (valid) {
+      report({ range: invalid.item.textRange, message: `Transition ${label(invalid)} is listed as invalid here and as valid on line ${valid.item.range.start.line}: keep one` });
+    }
+  }
+  if (machine.valid.length === 0) return;
+  // A misspelt end (reported above) still counts for the state it most likely means.
+  const meant = (end: Span): string => (known.get(end.text) ?? known.closest(end.text)?.value ?? end).text.toLowerCase();
+  for (const state of machine.states) {
+    const touched = machine.valid.some((transition) => [meant(transition.from), meant(transition.to)].includes(state.text.toLowerCase()));
+    if (touched || doc.hasResidue(state.range)) continue;
+    report({
+      range: state.range,
+      severity: 'warning',
+      message: `State ${quote(state.text)}${machine.entity ? ` of ${machine.entity.text}` : ''} has no valid transition in or out: add one under Valid Transitions, or remove the state`,
+    });
+  }
+}
+
+function same(a: Span, b: Span): boolean {
+  return a.text.toLowerCase() === b.text.toLowerCase();
+}
+
+function label(transition: Transition): string {
+  return quote(`${transition.from.text} → ${transition.to.text}`);
+}
