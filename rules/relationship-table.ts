@@ -3,7 +3,7 @@ import { quote } from '../src/document/labels.js';
 import type { Cell } from '../src/document/types.js';
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import { isRelationshipType, referentialAction, REFERENTIAL_ACTIONS, RELATIONSHIP_TYPES, type RelationshipType } from '../src/document/values.js';
-import type { RELATIONSHIP_COLUMNS } from '../src/template/columns.js';
+import type { RelationshipColumn } from '../src/template/columns.js';
 
 type Context = RuleContext;
 
@@ -24,7 +24,7 @@ export default defineRule({
   },
 });
 
-const COLUMN_NAMES: Record<keyof typeof RELATIONSHIP_COLUMNS, string> = {
+const COLUMN_NAMES: Record<RelationshipColumn, string> = {
   target: 'Related Entity',
   type: 'Type',
   description: 'Description',

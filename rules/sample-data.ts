@@ -1,4 +1,4 @@
-import type { Attribute, Entity } from '../src/document/entities.js';
+import { isRequired, type Attribute, type Entity } from '../src/document/entities.js';
 import { didYouMean, quote } from '../src/document/labels.js';
 import { NameIndex } from '../src/document/names.js';
 import type { JsonNode, Sample } from '../src/document/samples.js';
@@ -89,7 +89,7 @@ function checkObject({ doc, report }: Context, sample: Sample, entity: Entity, o
   const opening = sample.rangeOf(object.offset, 1);
   for (const attribute of entity.attributes) {
     const name = attribute.cells.name;
-    if (attribute.cells.required?.text !== 'Yes' || present.has(attribute.name) || meant.has(attribute.name) || attribute.name === '' || !name || doc.hasResidue(name.range)) continue;
+    if (isRequired(attribute) !== true || present.has(attribute.name) || meant.has(attribute.name) || attribute.name === '' || !name || doc.hasResidue(name.range)) continue;
     report({ range: opening, message: `${quote(`Sample ${sample.entity.text}`)} lacks ${quote(attribute.name)}, a required attribute of ${quote(entity.name)} (line ${attribute.row.range.start.line})` });
   }
 }
@@ -99,7 +99,7 @@ function checkValue(report: Context['report'], sample: Sample, attribute: Attrib
   const line = attribute.row.range.start.line;
   const kind = value.type as JsonKind;
   if (kind === 'null') {
-    if (attribute.cells.required?.text === 'Yes') report({ range, message: `Sample value for ${quote(attribute.name)} is null, but the attribute is required (line ${line})` });
+    if (isRequired(attribute) === true) report({ range, message: `Sample value for ${quote(attribute.name)} is null, but the attribute is required (line ${line})` });
     return;
   }
   const type = valueTypeOf(attribute.cells.type?.text ?? '');

@@ -22,7 +22,7 @@ export default defineRule({
 function checkColumns({ doc, report }: Context, table: Table): void {
   const expected = doc.outline.templateOf(table.section)?.tables[0]?.columns;
   if (!expected) return;
-  const keyOf = columnKeyFor(expected);
+  const keyOf = columnKeyFor(expected, doc.schema.columns);
   const expectedKeys = expected.map(keyOf);
   const actualKeys = table.header.cells.map((cell) => keyOf(cell.text));
   const listed = expected.join(' | ');

@@ -4,7 +4,8 @@
  */
 import { builtinRules } from '../rules/index.js';
 import { DataModelDocument } from './document/model.js';
-import { runRules, toResult, type LintHost, type RuleConfig } from './engine/lint.js';
+import { applyDirectives, readDirectives } from './engine/directives.js';
+import { runRules, sortMessages, toResult, type LintHost, type RuleConfig } from './engine/lint.js';
 import type { AnyRule } from './engine/rule.js';
 import { INTERNAL_ERROR, type LintResult } from './engine/types.js';
 import { bundledSchema } from './template/bundled.js';
@@ -21,6 +22,8 @@ export interface LintTextOptions {
   ruleSet?: readonly AnyRule[];
   /** File-system access for rules that check links; none by default. */
   host?: LintHost;
+  /** Report `dmlint-disable` directives that suppressed nothing. */
+  reportUnusedDisables?: boolean;
 }
 
 export function lintText(text: string, options: LintTextOptions = {}): LintResult {
@@ -35,5 +38,10 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
       { ruleId: INTERNAL_ERROR, severity: 'error', message: `dmlint could not read this document: ${reason}. Please report this with the document that caused it.`, line: 1, column: 1, endLine: 1, endColumn: 1 },
     ]);
   }
-  return toResult(filePath, runRules(doc, options.ruleSet ?? builtinRules, options.rules, options.host));
+  const ruleSet = options.ruleSet ?? builtinRules;
+  const messages = runRules(doc, ruleSet, options.rules, options.host);
+  const directives = readDirectives(doc.structure.comments, doc.source);
+  if (directives.length === 0) return toResult(filePath, messages);
+  const { messages: kept, suppressed } = applyDirectives(messages, directives, doc.source, ruleSet.map((rule) => rule.id), options.reportUnusedDisables === true);
+  return toResult(filePath, sortMessages(kept), suppressed);
 }

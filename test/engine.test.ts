@@ -80,6 +80,7 @@ describe('reporters', () => {
     fixableErrorCount: 0,
     fixableWarningCount: 0,
     fatalErrorCount: 0,
+    suppressedMessages: [],
   };
 
   it('show control characters from documents as escapes in terminal formats', () => {

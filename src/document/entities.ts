@@ -3,7 +3,7 @@
  * Entity with its fields, attribute rows and relationship rows, read by column role.
  */
 import type { TemplateSchema, TemplateSection } from '../template/schema.js';
-import { ATTRIBUTE_COLUMNS, columnPositions, RELATIONSHIP_COLUMNS, tableRole, type AttributeColumn, type RelationshipColumn } from '../template/columns.js';
+import { columnPositions, tableRole, type AttributeColumn, type RelationshipColumn } from '../template/columns.js';
 import { slotOf } from '../template/title.js';
 import { VOCABULARY } from '../template/vocabulary.js';
 import { listItemsOf, readIndexes, type IndexEntry } from './references.js';
@@ -16,6 +16,15 @@ export interface Attribute {
   name: string;
   row: Row;
   cells: Record<AttributeColumn, Cell | null>;
+}
+
+/** Required = Yes, or Nullable = No; null when the row says neither clearly. */
+export function isRequired(attribute: Attribute): boolean | null {
+  const required = attribute.cells.required?.text;
+  if (required === 'Yes' || required === 'No') return required === 'Yes';
+  const nullable = attribute.cells.nullable?.text;
+  if (nullable === 'Yes' || nullable === 'No') return nullable === 'No';
+  return null;
 }
 
 export interface Relationship {
@@ -44,7 +53,7 @@ export interface Entity {
 /** The repeated template block that holds an attributes table: `### Entity: [EntityName]`. */
 export function entityBlockOf(schema: TemplateSchema): TemplateSection | null {
   const holdsAttributes = (node: TemplateSection): boolean =>
-    node.tables.some((table) => tableRole(table.columns) === 'attributes') || node.children.some(holdsAttributes);
+    node.tables.some((table) => tableRole(table.columns, schema.columns) === 'attributes') || node.children.some(holdsAttributes);
   return schema.sections.find((node) => node.repeated && holdsAttributes(node)) ?? null;
 }
 
@@ -77,13 +86,13 @@ export function readEntities(schema: TemplateSchema, outline: Outline, tables: r
     if (indexes) entity.indexes = readIndexes(source, listItemsOf(indexes));
     for (const table of tables) {
       if (!within(table.section, section)) continue;
-      const role = tableRole(table.header.cells.map((cell) => cell.text));
+      const role = tableRole(table.header.cells.map((cell) => cell.text), schema.columns);
       if (role === 'attributes' && !entity.attributesTable) {
         entity.attributesTable = table;
-        entity.attributes = readRows(table, ATTRIBUTE_COLUMNS).map(({ row, cells }) => ({ name: stripCode(cells.name?.text ?? ''), row, cells }));
+        entity.attributes = readRows(table, schema.columns.attributes).map(({ row, cells }) => ({ name: stripCode(cells.name?.text ?? ''), row, cells }));
       } else if (role === 'relationships' && !entity.relationshipsTable) {
         entity.relationshipsTable = table;
-        entity.relationships = readRows(table, RELATIONSHIP_COLUMNS).map(({ row, cells }) => ({ target: stripCode(cells.target?.text ?? ''), row, cells }));
+        entity.relationships = readRows(table, schema.columns.relationships).map(({ row, cells }) => ({ target: stripCode(cells.target?.text ?? ''), row, cells }));
       }
     }
     return entity;

@@ -10,6 +10,8 @@ import type { Field, InlineCode, Link, Section } from './types.js';
 export interface Phrasing {
   codes: InlineCode[];
   links: Link[];
+  /** Source ranges of inline HTML (comments carry suppression directives). */
+  html: Array<[number, number]>;
   /** Absolute source ranges whose brackets are not prose: links, references, code, HTML. */
   masks: Array<[number, number]>;
 }
@@ -26,11 +28,12 @@ export function endOffset(node: Nodes): number {
 }
 
 export function readPhrasing(children: readonly Nodes[], source: SourceText): Phrasing {
-  const result: Phrasing = { codes: [], links: [], masks: [] };
+  const result: Phrasing = { codes: [], links: [], html: [], masks: [] };
   const visit = (nodes: readonly Nodes[]): void => {
     for (const node of nodes) {
       if (MASKED_TYPES.has(node.type)) result.masks.push([startOffset(node), endOffset(node)]);
       if (node.type === 'inlineCode') result.codes.push(readInlineCode(node.value, startOffset(node), endOffset(node), source));
+      else if (node.type === 'html') result.html.push([startOffset(node), endOffset(node)]);
       else if (node.type === 'link') {
         result.links.push({ url: node.url, text: toString(node), range: source.range(startOffset(node), endOffset(node)) });
       }

@@ -12,6 +12,7 @@ import { SourceText } from './source.js';
 import { findPipeRuns, readTable } from './tables.js';
 import type {
   Block,
+  Comment,
   BracketGroup,
   Cell,
   CodeBlock,
@@ -40,6 +41,8 @@ export interface Structure {
   pipeRows: PipeRows[];
   codeBlocks: CodeBlock[];
   html: HtmlBlock[];
+  /** Every HTML comment, block or inline, in document order. */
+  comments: Comment[];
   fields: Field[];
   brackets: BracketGroup[];
   inlineCodes: InlineCode[];
@@ -51,6 +54,8 @@ export function buildStructure(text: string): Structure {
 }
 
 const CONTEXT_CHARS = 40;
+/** A `{{name}}` template token, as team templates write placeholders. */
+const MUSTACHE = /\{\{[^{}\r\n]{1,80}\}\}/g;
 
 class StructureBuilder {
   private readonly source: SourceText;
@@ -74,6 +79,7 @@ class StructureBuilder {
       pipeRows: [],
       codeBlocks: [],
       html: [],
+      comments: [],
       fields: [],
       brackets: [],
       inlineCodes: [],
@@ -142,6 +148,7 @@ class StructureBuilder {
       case 'table': {
         const table = readTable(node, this.source, section, ({ cell, phrasing, contentStart, contentEnd }) => {
           this.out.inlineCodes.push(...phrasing.codes);
+          for (const [from, to] of phrasing.html) this.collectComments(from, to);
           this.scanBrackets(phrasing, contentStart, contentEnd, 'tableCell', section, { standalone: false, cell });
         });
         this.out.tables.push(table);
@@ -156,6 +163,7 @@ class StructureBuilder {
       case 'html': {
         const html: HtmlBlock = { kind: 'html', value: node.value, range, isComment: node.value.trimStart().startsWith('<!--'), section };
         this.out.html.push(html);
+        this.collectComments(range.start.offset, range.end.offset);
         return html;
       }
       case 'thematicBreak':
@@ -256,6 +264,7 @@ class StructureBuilder {
   private scanPhrasing(children: readonly Nodes[], start: number, end: number, kind: ContainerKind, section: Section, where: { standalone: boolean }): Phrasing {
     const phrasing = readPhrasing(children, this.source);
     this.out.inlineCodes.push(...phrasing.codes);
+    for (const [from, to] of phrasing.html) this.collectComments(from, to);
     this.scanBrackets(phrasing, start, end, kind, section, { standalone: where.standalone, cell: null });
     return phrasing;
   }
@@ -273,15 +282,26 @@ class StructureBuilder {
     }
   }
 
+  private collectComments(start: number, end: number): void {
+    const text = this.source.text.slice(start, end);
+    for (const match of text.matchAll(/<!--[\s\S]*?-->/g)) {
+      this.out.comments.push({ text: match[0], range: this.source.range(start + match.index, start + match.index + match[0].length) });
+    }
+  }
+
   private collectGroups(masked: string, base: number, kind: ContainerKind, section: Section, where: { standalone: boolean; cell: Cell | null }, outside = ''): void {
-    const groups = findBracketGroups(masked);
+    const groups = [
+      ...findBracketGroups(masked).map((group) => ({ ...group, syntax: 'bracket' as const })),
+      ...(masked.includes('{{') ? [...masked.matchAll(MUSTACHE)].map((match) => ({ open: match.index, close: match.index + match[0].length, syntax: 'mustache' as const })) : []),
+    ];
     if (groups.length === 0) return;
     const trimmed = masked.trim();
-    for (const { open, close } of groups) {
+    for (const { open, close, syntax } of groups) {
       const raw = this.source.text.slice(base + open, base + close);
       this.out.brackets.push({
+        syntax,
         raw,
-        content: raw.slice(1, -1),
+        content: syntax === 'bracket' ? raw.slice(1, -1) : raw.slice(2, -2).trim(),
         range: this.source.range(base + open, base + close),
         before: lineTail(outside + masked.slice(Math.max(0, open - CONTEXT_CHARS), open)).slice(-CONTEXT_CHARS),
         after: lineHead(masked.slice(close, close + CONTEXT_CHARS)),

@@ -50,8 +50,12 @@ export interface Field {
 /** Kinds of places where prose brackets are found. */
 export type ContainerKind = 'heading' | 'paragraph' | 'listItem' | 'tableCell' | 'inlineCode';
 
-/** A balanced `[...]` group in text a reader sees (outside links, code blocks and escapes). */
+/**
+ * A balanced `[...]` group, or a `{{...}}` template token, in text a reader sees (outside links,
+ * code blocks and escapes).
+ */
 export interface BracketGroup {
+  syntax: 'bracket' | 'mustache';
   /** The raw group, brackets included. */
   raw: string;
   /** Raw text between the outer brackets. */
@@ -166,6 +170,13 @@ export interface HtmlBlock {
   range: Range;
   isComment: boolean;
   section: Section;
+}
+
+/** An HTML comment, in a block of its own or inline. */
+export interface Comment {
+  /** The whole comment, `<!--` and `-->` included. */
+  text: string;
+  range: Range;
 }
 
 /** Blocks that carry no content of their own: `---`, link definitions. */

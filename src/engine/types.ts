@@ -25,6 +25,8 @@ export interface LintMessage {
   endColumn: number;
   fix?: TextEdit;
   suggestions?: Suggestion[];
+  /** On a suppressed message: the directive that suppressed it and its `-- reason`. */
+  suppressions?: Array<{ kind: 'directive'; justification: string }>;
 }
 
 export interface LintResult {
@@ -36,6 +38,8 @@ export interface LintResult {
   fixableWarningCount: number;
   /** Messages that come from dmlint failing (a rule that threw), not from the document. */
   fatalErrorCount: number;
+  /** Messages an inline `dmlint-disable` directive suppressed; not counted above. */
+  suppressedMessages: LintMessage[];
 }
 
 /** The rule id of a message that reports a rule which crashed. */

@@ -2,23 +2,29 @@
  * ESLint's JSON formatter shape, so tools that read ESLint results read ours: one entry per file,
  * severity 1 (warning) or 2 (error), absolute file paths.
  */
+import type { LintMessage } from '../engine/types.js';
 import type { Reporter } from './types.js';
+
+function toEslint(message: LintMessage): Record<string, unknown> {
+  return {
+    ruleId: message.ruleId,
+    severity: message.severity === 'error' ? 2 : 1,
+    message: message.message,
+    line: message.line,
+    column: message.column,
+    endLine: message.endLine,
+    endColumn: message.endColumn,
+    ...(message.fix ? { fix: message.fix } : {}),
+    ...(message.suggestions ? { suggestions: message.suggestions } : {}),
+    ...(message.suppressions ? { suppressions: message.suppressions } : {}),
+  };
+}
 
 export const json: Reporter = (results) => {
   const entries = results.map((result) => ({
     filePath: result.filePath,
-    messages: result.messages.map((message) => ({
-      ruleId: message.ruleId,
-      severity: message.severity === 'error' ? 2 : 1,
-      message: message.message,
-      line: message.line,
-      column: message.column,
-      endLine: message.endLine,
-      endColumn: message.endColumn,
-      ...(message.fix ? { fix: message.fix } : {}),
-      ...(message.suggestions ? { suggestions: message.suggestions } : {}),
-    })),
-    suppressedMessages: [],
+    messages: result.messages.map(toEslint),
+    suppressedMessages: result.suppressedMessages.map(toEslint),
     errorCount: result.errorCount,
     fatalErrorCount: result.fatalErrorCount,
     warningCount: result.warningCount,

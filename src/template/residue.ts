@@ -49,6 +49,8 @@ export function findResidue(structure: Structure, schema: TemplateSchema): Resid
 }
 
 function classifyBracket(group: BracketGroup, inventory: Inventory, structure: Structure): Residue | null {
+  // A `{{token}}` outside code is never finished text.
+  if (group.syntax === 'mustache') return { kind: 'placeholder', text: group.raw, range: group.range, context: bracketContext(group) };
   if (isOrdinaryBracket(group.raw, group.content, group.before)) return null;
   const context = bracketContext(group);
   const options = choiceOptions(group.content);

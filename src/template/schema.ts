@@ -8,6 +8,7 @@ import { headerFields } from '../document/header.js';
 import { buildStructure, type Structure } from '../document/structure.js';
 import type { BracketGroup, Section } from '../document/types.js';
 import { choiceKey, choiceOptions, isOrdinaryBracket, labelPrefixOf, normalizeText, shapeOf } from './classify.js';
+import { DEFAULT_COLUMNS, withColumnNames, type ColumnNames, type ColumnVocabulary } from './columns.js';
 import { isOptionalTitle, normalizeTitle, patternFrom, type TitlePattern } from './title.js';
 
 export interface TemplateTable {
@@ -67,6 +68,8 @@ export interface TemplateSchema {
   /** Labels of the fields at the top of the document (Branch, Date, Spec ...). */
   headerFields: string[];
   inventory: Inventory;
+  /** Column names per role for the attribute and relationship tables. */
+  columns: ColumnVocabulary;
 }
 
 export function buildTemplateSchema(text: string, origin: string): TemplateSchema {
@@ -85,7 +88,12 @@ export function buildTemplateSchema(text: string, origin: string): TemplateSchem
     }
   };
   collect(root);
-  return { origin, root, sections, headerFields: readHeaderFields(structure, inventory), inventory };
+  return { origin, root, sections, headerFields: readHeaderFields(structure, inventory), inventory, columns: DEFAULT_COLUMNS };
+}
+
+/** The schema with a team's extra column names. */
+export function withColumns(schema: TemplateSchema, names: ColumnNames | undefined): TemplateSchema {
+  return names ? { ...schema, columns: withColumnNames(names, schema.columns) } : schema;
 }
 
 function readInventory(structure: Structure): Inventory {
@@ -102,7 +110,7 @@ function readInventory(structure: Structure): Inventory {
     inventory.choices.set(key, { options, key });
   };
   for (const group of structure.brackets) {
-    if (isOrdinaryBracket(group.raw, group.content, group.before)) continue;
+    if (group.syntax === 'bracket' && isOrdinaryBracket(group.raw, group.content, group.before)) continue;
     const options = choiceOptions(group.content);
     if (options) addChoice(options);
     else if (isGuidance(group)) inventory.guidance.add(normalizeText(group.content));
