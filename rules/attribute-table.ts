@@ -3,13 +3,24 @@ import { quote } from '../src/document/labels.js';
 import type { Cell } from '../src/document/types.js';
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 
-type Context = RuleContext;
+interface Options {
+  /** More attribute names that identify a row, besides `id` and `<entity>_id`. */
+  identifiers: string[];
+}
 
-export default defineRule({
+type Context = RuleContext<Options>;
+
+export default defineRule<Options>({
   id: 'attribute-table',
   description: 'Attribute rows are complete: Required is Yes or No, names are unique, an id exists, Type and Description are filled',
   rationale: 'The attributes table is the contract other teams build against; an ambiguous Required, a duplicated name or a missing identifier breaks it.',
   defaultSeverity: 'error',
+  defaultOptions: { identifiers: [] },
+  optionsSchema: {
+    type: 'object',
+    properties: { identifiers: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'More attribute names that identify an entity, such as "uuid" or "key".' } },
+    additionalProperties: false,
+  },
   check(context) {
     for (const entity of context.doc.entities) {
       if (!entity.attributesTable) continue;
@@ -17,7 +28,7 @@ export default defineRule({
       const seen = new Map<string, Attribute>();
       for (const attribute of entity.attributes) {
         checkName(context, entity, attribute, seen);
-        checkRequired(context, attribute);
+        checkYesNo(context, attribute, attribute.cells.required ? 'Required' : 'Nullable');
         checkFilled(context, attribute, attribute.cells.type, 'Type');
         checkFilled(context, attribute, attribute.cells.description, 'Description');
       }
@@ -30,12 +41,13 @@ function label(attribute: Attribute): string {
 }
 
 /** An entity is identified by `id`, `<entity>_id`, or an attribute described as its primary key. */
-function checkIdentifier({ doc, report }: Context, entity: Entity): void {
+function checkIdentifier({ doc, report, options }: Context, entity: Entity): void {
+  const accepted = new Set(['id', ...options.identifiers.map((name) => name.toLowerCase())]);
   const ownId = `${entity.name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[\s-]+/g, '_').toLowerCase()}_id`;
   const identified = entity.attributes.some((attribute) => {
     const name = attribute.name.toLowerCase();
     const notes = `${attribute.cells.validation?.text ?? ''} ${attribute.cells.description?.text ?? ''}`;
-    return name === 'id' || name === ownId || /\bprimary key\b|\(PK\)/i.test(notes);
+    return accepted.has(name) || name === ownId || /\bprimary key\b|\(PK\)/i.test(notes);
   });
   const table = entity.attributesTable;
   if (identified || !table || doc.hasResidue(table.range)) return;
@@ -56,26 +68,27 @@ function checkName({ doc, report }: Context, entity: Entity, attribute: Attribut
   } else seen.set(key, attribute);
 }
 
-function checkRequired({ doc, report }: Context, attribute: Attribute): void {
-  const cell = attribute.cells.required;
+/** Required (or, in tables that have it instead, Nullable) is exactly Yes or No. */
+function checkYesNo({ doc, report }: Context, attribute: Attribute, column: 'Required' | 'Nullable'): void {
+  const cell = column === 'Required' ? attribute.cells.required : attribute.cells.nullable;
   if (!cell || doc.hasResidue(cell.range)) return;
   const value = cell.text;
   if (value === 'Yes' || value === 'No') return;
   const target = cell.textRange ?? cell.range;
   const range: [number, number] = [target.start.offset, target.end.offset];
   if (value === '') {
-    report({ range: cell.range, message: `Required is empty for ${label(attribute)}: write Yes or No` });
+    report({ range: cell.range, message: `${column} is empty for ${label(attribute)}: write Yes or No` });
   } else if (/^(yes|no)$/i.test(value)) {
     const fixed = value.toLowerCase() === 'yes' ? 'Yes' : 'No';
     report({
       range: cell.range,
-      message: `Required is ${quote(cell.text)} for ${label(attribute)}: write ${quote(fixed)}`,
+      message: `${column} is ${quote(cell.text)} for ${label(attribute)}: write ${quote(fixed)}`,
       ...(cell.textRange ? { fix: { range, text: fixed } } : {}),
     });
   } else {
     report({
       range: cell.range,
-      message: `Required is ${quote(cell.text)} for ${label(attribute)}: write Yes or No`,
+      message: `${column} is ${quote(cell.text)} for ${label(attribute)}: write Yes or No`,
       suggestions: ['Yes', 'No'].map((option) => ({ desc: `Choose "${option}"`, fix: { range, text: option } })),
     });
   }

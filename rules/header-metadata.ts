@@ -3,13 +3,26 @@ import type { Field } from '../src/document/types.js';
 import { isIsoDate } from '../src/document/values.js';
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 
-type Context = RuleContext;
+interface Options {
+  /** A regular expression the Branch must match. */
+  branchPattern: string;
+}
 
-export default defineRule({
+type Context = RuleContext<Options>;
+
+const NNN_KEBAB = '^\\d{3,}-[a-z0-9]+(?:-[a-z0-9]+)*$';
+
+export default defineRule<Options>({
   id: 'header-metadata',
   description: 'The header names a NNN-kebab-case Branch, a real ISO Date, a Spec link to an existing file, and every other header field of the template',
   rationale: 'The header ties the data model to its branch, its date and its spec; a wrong branch or a dangling spec link breaks that trail.',
   defaultSeverity: 'error',
+  defaultOptions: { branchPattern: NNN_KEBAB },
+  optionsSchema: {
+    type: 'object',
+    properties: { branchPattern: { type: 'string', format: 'regex', description: 'A regular expression the Branch must match (default: NNN-kebab-case).' } },
+    additionalProperties: false,
+  },
   check(context) {
     const { doc, report } = context;
     const title = doc.structure.root.children.find((section) => section.level === 1);
@@ -33,13 +46,16 @@ export default defineRule({
   },
 });
 
-const BRANCH = /^\d{3,}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-function checkBranch({ report }: Context, field: Field): void {
+function checkBranch({ report, options }: Context, field: Field): void {
   const branch = field.value.replace(/`/g, '').trim();
-  if (!BRANCH.test(branch)) {
-    report({ range: field.valueRange, message: `Branch ${quote(branch)} is not NNN-kebab-case: write the feature number and name, like "012-library-lending"` });
-  }
+  if (new RegExp(options.branchPattern, 'u').test(branch)) return;
+  report({
+    range: field.valueRange,
+    message:
+      options.branchPattern === NNN_KEBAB
+        ? `Branch ${quote(branch)} is not NNN-kebab-case: write the feature number and name, like "012-library-lending"`
+        : `Branch ${quote(branch)} does not match the configured pattern /${options.branchPattern}/`,
+  });
 }
 
 function checkDate({ report }: Context, field: Field): void {

@@ -1,14 +1,28 @@
 import { placeLabel, quote } from '../src/document/labels.js';
 import { defineRule } from '../src/engine/rule.js';
 
-export default defineRule({
+/** Bracketed texts a team uses on purpose, compared without brackets and case. */
+interface Options {
+  allow: string[];
+}
+
+const bare = (text: string): string => text.replace(/^\[|\]$/g, '').trim().toLowerCase();
+
+export default defineRule<Options>({
   id: 'no-placeholder',
   description: 'No template placeholder such as "[EntityName]" or "[DATE]" is left unfilled',
   rationale: 'A bracketed placeholder means a part of the document was never written; readers take it for a decision that was made.',
   defaultSeverity: 'error',
-  check({ doc, report }) {
+  defaultOptions: { allow: [] },
+  optionsSchema: {
+    type: 'object',
+    properties: { allow: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Bracketed texts that are not placeholders in your documents, such as "[Internal]".' } },
+    additionalProperties: false,
+  },
+  check({ doc, report, options }) {
+    const allowed = new Set(options.allow.map(bare));
     for (const residue of doc.residue) {
-      if (residue.kind !== 'placeholder') continue;
+      if (residue.kind !== 'placeholder' || allowed.has(bare(residue.text))) continue;
       const instead = residue.context ? 'write the actual value in its place' : 'replace it with actual content, or delete it';
       report({ range: residue.range, message: `Unfilled placeholder ${quote(residue.text)}${placeLabel(residue.context)}: ${instead}` });
     }

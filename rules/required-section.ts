@@ -1,17 +1,31 @@
 import { headingLabel, quote, quoteHeading } from '../src/document/labels.js';
 import { defineRule } from '../src/engine/rule.js';
+import { normalizeTitle } from '../src/template/title.js';
 
-export default defineRule({
+interface Options {
+  /** Template sections that may be left out, by title (`Migration Strategy`). */
+  optional: string[];
+}
+
+export default defineRule<Options>({
   id: 'required-section',
   description: "Every section of the template's outline is present, in every entity, with at least one entity",
   rationale: 'A missing section is a question the data model never answered; reviewers cannot see what was skipped.',
   defaultSeverity: 'error',
-  check({ doc, report }) {
+  defaultOptions: { optional: [] },
+  optionsSchema: {
+    type: 'object',
+    properties: { optional: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Titles of template sections that may be left out, such as "Migration Strategy".' } },
+    additionalProperties: false,
+  },
+  check({ doc, report, options }) {
+    const optional = new Set(options.optional.map(normalizeTitle));
     for (const { section, template } of doc.outline.retitled) {
       report({ range: section.headingRange, message: `The document title ${quoteHeading(section)} does not follow the template's ${quote(headingLabel(template), 80)}` });
     }
     for (const missing of doc.outline.missing) {
       const { template, parent, after, before } = missing;
+      if (optional.has(template.key) || optional.has(normalizeTitle(template.title))) continue;
       const wanted = quote(headingLabel(template), 80);
       // Below the document title, naming the title adds nothing.
       const inParent = parent.level > 1 ? ` in ${quoteHeading(parent)}` : '';

@@ -55,8 +55,15 @@ describe('rule documentation', () => {
       });
 
       const cases = examples(page);
-      it('has at least one incorrect example with its output', () => {
+      it('has at least one incorrect example with its output, and a correct example', () => {
         expect(cases.filter((example) => example.kind === 'incorrect' && example.output !== null).length).toBeGreaterThan(0);
+        expect(cases.filter((example) => example.kind === 'correct').length).toBeGreaterThan(0);
+      });
+
+      it('documents every option of the rule', () => {
+        const options = page.slice(page.indexOf('## Options'));
+        for (const option of Object.keys((rule.defaultOptions ?? {}) as object)) expect(options).toContain(`| \`${option}\` |`);
+        if (!rule.defaultOptions) expect(options).toContain('None.');
       });
 
       cases.forEach((example, index) => {

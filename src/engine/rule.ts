@@ -37,6 +37,10 @@ export interface Rule<Options = Record<string, never>> {
   rationale: string;
   defaultSeverity: Severity;
   defaultOptions?: Options;
+  /** JSON Schema of the options object (config files are validated against it). */
+  optionsSchema?: Record<string, unknown>;
+  /** Where the rule's documentation lives; built-in rules have a page in docs/rules. */
+  docsUrl?: string;
   check(context: RuleContext<Options>): void;
 }
 
