@@ -13,6 +13,10 @@ export { defineRule, type Rule, type RuleContext, type Report } from './engine/r
 export type { LintHost, RuleConfig, RuleSetting } from './engine/lint.js';
 export type { LintMessage, LintResult, Severity, Suggestion, TextEdit } from './engine/types.js';
 export { DataModelDocument } from './document/model.js';
+export type { Attribute, Entity, Relationship } from './document/entities.js';
+export type { Block, BracketGroup, Cell, CodeBlock, Field, InlineCode, Link, List, ListItem, Paragraph, Position, Range, Row, Section, Span, Table } from './document/types.js';
+export type { Residue, ResidueKind } from './template/residue.js';
+export { ConfigError, type ConfigData, type RuleEntry } from './config/types.js';
 export { buildTemplateSchema, type TemplateSchema } from './template/schema.js';
 export { BUNDLED_TEMPLATE, bundledSchema } from './template/bundled.js';
 export { VERSION } from './version.js';

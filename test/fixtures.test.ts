@@ -18,6 +18,8 @@ import { compact } from '../src/reporters/compact.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
 const UPDATE = process.env.DMLINT_UPDATE_FIXTURES === '1';
+/** Fixture directories that hold something other than one rule's cases. */
+const NOT_RULES = ['examples', 'templates'];
 
 function markdownFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -37,7 +39,7 @@ const ruleIds = builtinRules.map((rule) => rule.id);
 describe('fixture layout', () => {
   it('has a fixture directory for every rule and no directory without a rule', () => {
     const dirs = readdirSync(FIXTURES, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && entry.name !== 'examples')
+      .filter((entry) => entry.isDirectory() && !NOT_RULES.includes(entry.name))
       .map((entry) => entry.name)
       .sort();
     expect(dirs).toEqual([...ruleIds].sort());

@@ -1,9 +1,20 @@
 /** Command-line arguments → options, or a usage error that says what to do. */
 import { parseArgs } from 'node:util';
+import type { RuleEntry } from '../config/types.js';
 import { FORMAT_NAMES } from '../reporters/index.js';
 
 export interface CliOptions {
   patterns: string[];
+  configFile: string | null;
+  useConfig: boolean;
+  template: string | null;
+  /** `--rule 'id: severity'` entries, in order. */
+  rules: Record<string, RuleEntry>;
+  useIgnore: boolean;
+  usePlugins: boolean;
+  reportUnusedDisables: boolean;
+  printConfig: string | null;
+  init: boolean;
   format: string;
   stdin: boolean;
   stdinFilename: string | null;
@@ -15,6 +26,26 @@ export interface CliOptions {
 }
 
 export class UsageError extends Error {}
+
+const SEVERITIES = new Set(['off', 'warn', 'error']);
+
+/** `--rule 'id: off'` or `--rule 'id: ["error", { "allow": ["[Internal]"] }]'`. */
+export function parseRuleOption(text: string): [string, RuleEntry] {
+  const colon = text.indexOf(':');
+  const id = text.slice(0, Math.max(colon, 0)).trim();
+  const value = text.slice(colon + 1).trim();
+  if (colon < 0 || id === '') throw new UsageError(`--rule ${JSON.stringify(text)}: write it as "rule-id: off|warn|error"`);
+  if (SEVERITIES.has(value)) return [id, value as RuleEntry];
+  let entry: unknown;
+  try {
+    entry = JSON.parse(value);
+  } catch {
+    // Not JSON either: say what is accepted.
+    throw new UsageError(`--rule ${JSON.stringify(text)}: the value is "off", "warn", "error", or a JSON array like ["error", {}]`);
+  }
+  if (!Array.isArray(entry) || !SEVERITIES.has(String(entry[0]))) throw new UsageError(`--rule ${JSON.stringify(text)}: the value is "off", "warn", "error", or a JSON array like ["error", {}]`);
+  return [id, entry as RuleEntry];
+}
 
 export function parseCliArgs(argv: readonly string[]): CliOptions {
   let parsed;
@@ -32,6 +63,15 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         'list-rules': { type: 'boolean' },
+        config: { type: 'string', short: 'c' },
+        'no-config': { type: 'boolean' },
+        template: { type: 'string' },
+        rule: { type: 'string', multiple: true },
+        'no-ignore': { type: 'boolean' },
+        'no-plugins': { type: 'boolean' },
+        'report-unused-disables': { type: 'boolean' },
+        'print-config': { type: 'string' },
+        init: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -43,8 +83,18 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename needs --stdin');
   if (values.stdin && positionals.length > 0) throw new UsageError('Give either --stdin or files, not both');
   if (values.color && values['no-color']) throw new UsageError('Give either --color or --no-color, not both');
+  if (values.config !== undefined && values['no-config']) throw new UsageError('Give either --config or --no-config, not both');
   return {
     patterns: positionals,
+    configFile: values.config ?? null,
+    useConfig: values['no-config'] !== true,
+    template: values.template ?? null,
+    rules: Object.fromEntries((values.rule ?? []).map(parseRuleOption)),
+    useIgnore: values['no-ignore'] !== true,
+    usePlugins: values['no-plugins'] !== true,
+    reportUnusedDisables: values['report-unused-disables'] === true,
+    printConfig: values['print-config'] ?? null,
+    init: values.init === true,
     format,
     stdin: values.stdin === true,
     stdinFilename: values['stdin-filename'] ?? null,

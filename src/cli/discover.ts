@@ -5,6 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import type { IgnoreFiles } from './ignore-files.js';
 
 export const DOCUMENT_NAME = 'data-model.md';
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
@@ -16,22 +17,36 @@ export interface PathProblem {
 
 export interface Discovery {
   files: string[];
+  /** Files named on the command line: an ignore rule that skips one is worth a notice. */
+  explicit: Set<string>;
   problems: PathProblem[];
 }
 
-export async function discoverFiles(patterns: readonly string[], cwd: string): Promise<Discovery> {
+/**
+ * Expands patterns. Files found by walking a directory or a glob skip what `.gitignore` files
+ * ignore; with `ignores`, every file also skips what `.dmlintignore` ignores.
+ */
+export async function discoverFiles(patterns: readonly string[], cwd: string, ignores: IgnoreFiles | null = null): Promise<Discovery> {
   const files = new Set<string>();
+  const explicit = new Set<string>();
   const problems: PathProblem[] = [];
   for (const pattern of patterns) {
     const found = await expand(pattern, cwd);
-    if (typeof found === 'string') problems.push({ path: pattern, message: found });
-    else for (const file of found) files.add(file);
+    if (typeof found === 'string') {
+      problems.push({ path: pattern, message: found });
+      continue;
+    }
+    for (const file of found.files) {
+      if (ignores && !found.named && ignores.byGitignore(file)) continue;
+      files.add(file);
+      if (found.named) explicit.add(file);
+    }
   }
-  return { files: [...files].sort(compareCodePoints), problems };
+  return { files: [...files].sort(compareCodePoints), explicit, problems };
 }
 
-/** The files a pattern names, or the reason it names none. */
-async function expand(pattern: string, cwd: string): Promise<string[] | string> {
+/** The files a pattern names (`named` when it is a file path), or the reason it names none. */
+async function expand(pattern: string, cwd: string): Promise<{ files: string[]; named: boolean } | string> {
   const absolute = resolve(cwd, pattern);
   let kind: 'file' | 'directory' | 'other' | null = null;
   try {
@@ -40,14 +55,14 @@ async function expand(pattern: string, cwd: string): Promise<string[] | string> 
   } catch (error) {
     if (!isDynamicPattern(pattern)) return describeFsError(error);
   }
-  if (kind === 'file') return [absolute];
+  if (kind === 'file') return { files: [absolute], named: true };
   if (kind === 'other') return 'not a regular file or directory';
   if (kind === 'directory') {
     const found = await glob(`**/${DOCUMENT_NAME}`, { cwd: absolute, absolute: true, dot: true, ignore: ALWAYS_IGNORED, followSymbolicLinks: false });
-    return found.length > 0 ? found.map((file) => resolve(file)) : `no ${DOCUMENT_NAME} files in this directory`;
+    return found.length > 0 ? { files: found.map((file) => resolve(file)), named: false } : `no ${DOCUMENT_NAME} files in this directory`;
   }
   const found = await glob(pattern, { cwd, absolute: true, dot: true, ignore: ALWAYS_IGNORED, followSymbolicLinks: false });
-  return found.length > 0 ? found.map((file) => resolve(file)) : 'no files match this pattern';
+  return found.length > 0 ? { files: found.map((file) => resolve(file)), named: false } : 'no files match this pattern';
 }
 
 export function describeFsError(error: unknown): string {

@@ -13,7 +13,16 @@ With no paths, dmlint lints the current directory.
 Options:
   -f, --format <name>        Output format: ${FORMAT_NAMES.join(', ')} (default: stylish)
       --stdin                Lint text read from standard input
-      --stdin-filename <p>   Path to report for standard input (also resolves its Spec link)
+      --stdin-filename <p>   Path to report for standard input (its configuration and Spec link)
+  -c, --config <file>        Use this configuration file for every document
+      --no-config            Use no configuration file
+      --template <file>      Check against this template instead of the configured or bundled one
+      --rule '<id>: <sev>'   Set a rule: off, warn, error, or a JSON array with options (repeatable)
+      --no-ignore            Also lint what .dmlintignore, .gitignore or "ignores" would skip
+      --no-plugins           Do not load plugin modules named in configuration
+      --report-unused-disables  Warn about dmlint-disable comments that suppress nothing
+      --print-config <file>  Print the configuration that applies to a document
+      --init                 Write a starter .dmlintrc.jsonc
       --color, --no-color    Force colours on or off (default: on for a terminal;
                              NO_COLOR and FORCE_COLOR are respected)
       --list-rules           List the rules with their default severity
@@ -32,6 +41,8 @@ Examples:
   dmlint --format compact specs/        one line per problem, for editors
   dmlint --format json specs/ > dmlint.json
   dmlint --stdin --stdin-filename specs/001-x/data-model.md < draft.md
+  dmlint --rule 'open-questions: error' specs/
+  dmlint --print-config specs/012-library-lending/data-model.md
 `;
 }
 

@@ -1,30 +1,62 @@
-/** Finds, reads and lints files: shared by the CLI and the library's lintFiles(). */
+/** Finds, reads and lints files with their configuration: shared by the CLI and the library's lintFiles(). */
 import { readFile } from 'node:fs/promises';
-import type { RuleConfig } from '../engine/lint.js';
+import type { RuleEntry } from '../config/types.js';
 import type { LintResult } from '../engine/types.js';
 import { lintText } from '../lint.js';
-import type { TemplateSchema } from '../template/schema.js';
 import { describeFsError, discoverFiles, type PathProblem } from './discover.js';
-import { nodeHost } from './host.js';
+import { IgnoreFiles } from './ignore-files.js';
+import { Workspace } from './workspace.js';
 
 export interface LintFilesOptions {
   /** Directory that relative paths and globs start from; defaults to the process's directory. */
   cwd?: string;
-  schema?: TemplateSchema;
-  rules?: RuleConfig;
+  /** A configuration file for every document; false for none; by default each document's nearest. */
+  config?: string | false;
+  /** A template for every document, replacing the configured or bundled one. */
+  template?: string;
+  /** Rule settings applied over the configuration, as in a config file's `rules`. */
+  rules?: Record<string, RuleEntry>;
+  /** false to skip plugin modules named in configuration. */
+  plugins?: boolean;
+  /** false to lint files that `.dmlintignore`, `.gitignore` or `ignores` would skip. */
+  ignore?: boolean;
+  reportUnusedDisables?: boolean;
 }
 
 export interface LintFilesResult {
   results: LintResult[];
   /** Paths that named no file or could not be read; each is a reason to exit with 2. */
   problems: PathProblem[];
+  /** Files named explicitly that ignore settings skipped. */
+  ignored: string[];
 }
 
-/** Lints files, directories (every data-model.md below them) and globs, in a stable order. */
+/**
+ * Lints files, directories (every data-model.md below them) and globs, in a stable order.
+ * Throws a ConfigError when a configuration file, template or plugin is unusable.
+ */
 export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintFilesResult> {
-  const { files, problems } = await discoverFiles(patterns, options.cwd ?? process.cwd());
+  const cwd = options.cwd ?? process.cwd();
+  const useIgnores = options.ignore !== false;
+  const ignores = useIgnores ? new IgnoreFiles(cwd) : null;
+  const workspace = new Workspace({
+    cwd,
+    configFile: typeof options.config === 'string' ? options.config : null,
+    useConfig: options.config !== false,
+    template: options.template ?? null,
+    commandLineRules: options.rules ?? {},
+    usePlugins: options.plugins !== false,
+    reportUnusedDisables: options.reportUnusedDisables === true,
+  });
+  const { files, explicit, problems } = await discoverFiles(patterns, cwd, ignores);
   const results: LintResult[] = [];
+  const ignored: string[] = [];
   for (const file of files) {
+    const settings = await workspace.settingsFor(file);
+    if (useIgnores && (settings.ignored || ignores?.byIgnoreFile(file))) {
+      if (explicit.has(file)) ignored.push(file);
+      continue;
+    }
     let text: string;
     try {
       text = await readFile(file, 'utf8');
@@ -32,7 +64,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
       problems.push({ path: file, message: `cannot read: ${describeFsError(error)}` });
       continue;
     }
-    results.push(lintText(text, { filePath: file, host: nodeHost, ...(options.schema ? { schema: options.schema } : {}), ...(options.rules ? { rules: options.rules } : {}) }));
+    results.push(lintText(text, settings.lint));
   }
-  return { results, problems };
+  return { results, problems, ignored };
 }

@@ -2,8 +2,12 @@
  * The command line: parse arguments, find files, read them, lint, print, choose the exit code.
  * All terminal and file-system access of the CLI happens here and in its helpers.
  */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import { builtinRules } from '../../rules/index.js';
+import { STARTER_FILE, starterConfig } from '../config/starter.js';
+import { ConfigError } from '../config/types.js';
 import type { LintResult } from '../engine/types.js';
 import { lintText } from '../lint.js';
 import { reporters } from '../reporters/index.js';
@@ -12,8 +16,8 @@ import { parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { chalkFor } from './color.js';
 import type { PathProblem } from './discover.js';
 import { helpText, ruleListText } from './help.js';
-import { nodeHost } from './host.js';
 import { lintFiles } from './lint-files.js';
+import { Workspace } from './workspace.js';
 
 export interface CliIo {
   argv: readonly string[];
@@ -49,8 +53,61 @@ export async function main(io: CliIo): Promise<number> {
     io.stdout.write(ruleListText(builtinRules));
     return EXIT_OK;
   }
+  if (options.init) return init(io);
+  try {
+    if (options.printConfig !== null) return await printConfig(io, options, options.printConfig);
+    return await lint(io, options);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.stderr.write(`dmlint: ${error.describe((path) => relative(io.cwd, path) || path)}\n`);
+    return EXIT_FAILURE;
+  }
+}
 
-  const { results, problems } = options.stdin ? await lintStdin(io, options) : await lintPaths(io, options);
+export function exitCode(results: readonly LintResult[], problems: readonly PathProblem[]): number {
+  if (problems.length > 0 || results.some((result) => result.fatalErrorCount > 0)) return EXIT_FAILURE;
+  return results.some((result) => result.errorCount > 0) ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+function workspaceFor(io: CliIo, options: CliOptions): Workspace {
+  return new Workspace({
+    cwd: io.cwd,
+    configFile: options.configFile,
+    useConfig: options.useConfig,
+    template: options.template,
+    commandLineRules: options.rules,
+    usePlugins: options.usePlugins,
+    reportUnusedDisables: options.reportUnusedDisables,
+  });
+}
+
+async function lint(io: CliIo, options: CliOptions): Promise<number> {
+  let results: LintResult[];
+  let problems: PathProblem[];
+  if (options.stdin) {
+    const text = await io.readStdin();
+    // Standard input takes the configuration of the path it stands for (or of the working directory).
+    const filePath = resolve(io.cwd, options.stdinFilename ?? STDIN_NAME);
+    const settings = await workspaceFor(io, options).settingsFor(filePath);
+    // Without a name, standard input has no place on disk: its Spec link is not looked up.
+    const { filePath: _unused, ...unnamed } = settings.lint;
+    const result = lintText(text, options.stdinFilename === null ? unnamed : settings.lint);
+    results = [options.stdinFilename === null ? { ...result, filePath: '<stdin>' } : result];
+    problems = [];
+  } else {
+    const run = await lintFiles(options.patterns.length > 0 ? options.patterns : ['.'], {
+      cwd: io.cwd,
+      ...(options.useConfig ? (options.configFile ? { config: options.configFile } : {}) : { config: false }),
+      ...(options.template ? { template: options.template } : {}),
+      rules: options.rules,
+      plugins: options.usePlugins,
+      ignore: options.useIgnore,
+      reportUnusedDisables: options.reportUnusedDisables,
+    });
+    results = run.results;
+    problems = run.problems.map((problem) => ({ ...problem, message: `${problem.message}; check the path and try again` }));
+    for (const file of run.ignored) io.stderr.write(`dmlint: ${relative(io.cwd, file)}: skipped, an ignore setting matches it; use --no-ignore to lint it\n`);
+  }
   const reporter = reporters[options.format];
   if (!reporter) throw new Error(`reporter "${options.format}" is missing`);
   const chalk = chalkFor(options.color, io.env, io.stdout.isTTY === true);
@@ -59,24 +116,42 @@ export async function main(io: CliIo): Promise<number> {
   return exitCode(results, problems);
 }
 
-export function exitCode(results: readonly LintResult[], problems: readonly PathProblem[]): number {
-  if (problems.length > 0 || results.some((result) => result.fatalErrorCount > 0)) return EXIT_FAILURE;
-  return results.some((result) => result.errorCount > 0) ? EXIT_PROBLEMS : EXIT_OK;
+/** The name standard input gets when no --stdin-filename is given: a document in the working directory. */
+const STDIN_NAME = 'data-model.md';
+
+async function printConfig(io: CliIo, options: CliOptions, file: string): Promise<number> {
+  const path = resolve(io.cwd, file);
+  const { config, ignored, lint: settings } = await workspaceFor(io, options).settingsFor(path);
+  const ruleSet = settings.ruleSet ?? builtinRules;
+  const rules = Object.fromEntries(
+    ruleSet.map((rule) => {
+      const configured = config.rules[rule.id];
+      const setting = configured?.setting ?? rule.defaultSeverity;
+      const severity = setting === 'warning' ? 'warn' : setting;
+      const ruleOptions = { ...(rule.defaultOptions ?? {}), ...(configured?.options ?? {}) } as Record<string, unknown>;
+      return [rule.id, Object.keys(ruleOptions).length > 0 ? [severity, ruleOptions] : severity];
+    }),
+  );
+  const effective = {
+    file: path,
+    configFiles: config.files,
+    template: config.template ?? 'bundled',
+    ignored,
+    rules,
+    plugins: config.plugins.map((plugin) => plugin.specifier),
+    columns: config.columns,
+  };
+  io.stdout.write(`${JSON.stringify(effective, null, 2)}\n`);
+  return EXIT_OK;
 }
 
-interface Run {
-  results: LintResult[];
-  problems: PathProblem[];
-}
-
-async function lintStdin(io: CliIo, options: CliOptions): Promise<Run> {
-  const text = await io.readStdin();
-  const filePath = options.stdinFilename === null ? '<stdin>' : resolve(io.cwd, options.stdinFilename);
-  const result = lintText(text, { ...(options.stdinFilename === null ? {} : { filePath }), host: nodeHost });
-  return { results: [result], problems: [] };
-}
-
-async function lintPaths(io: CliIo, options: CliOptions): Promise<Run> {
-  const { results, problems } = await lintFiles(options.patterns.length > 0 ? options.patterns : ['.'], { cwd: io.cwd });
-  return { results, problems: problems.map((problem) => ({ ...problem, message: `${problem.message}; check the path and try again` })) };
+async function init(io: CliIo): Promise<number> {
+  const target = join(io.cwd, STARTER_FILE);
+  if (existsSync(target)) {
+    io.stderr.write(`dmlint: ${STARTER_FILE} already exists; edit it, or remove it to start again\n`);
+    return EXIT_FAILURE;
+  }
+  await writeFile(target, starterConfig(builtinRules), { flag: 'wx' });
+  io.stdout.write(`Wrote ${STARTER_FILE}: every rule at its default severity, every key documented.\n`);
+  return EXIT_OK;
 }

@@ -1,0 +1,93 @@
+/**
+ * Custom rules: the worked example in docs/custom-rules.md is loaded from the page itself and run
+ * as a plugin, through the real CLI; plugin rules that crash, that are malformed, or that clash.
+ */
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO, runCli, scratchDir } from './support/cli.js';
+
+const PAGE = readFileSync(join(REPO, 'docs/custom-rules.md'), 'utf8');
+const block = (info: string): string => {
+  const match = new RegExp(`\`\`\`${info}\\n([\\s\\S]*?)\\n\`\`\``).exec(PAGE);
+  if (!match?.[1]) throw new Error(`docs/custom-rules.md has no \`\`\`${info} block`);
+  return match[1];
+};
+
+const CLEAN = readFileSync(join(REPO, 'fixtures/header-metadata/valid/complete.md'), 'utf8').replace('](../../spec.md)', '](./spec.md)');
+const withOwner = (owner: string): string => CLEAN.replace('**Branch**:', `**Owner**: ${owner}  \n**Branch**:`);
+
+/** A repository with dmlint installed (a link to this checkout) and the given files. */
+function project(files: Record<string, string>): string {
+  const dir = scratchDir({ '.git/HEAD': 'ref\n', 'specs/020-refunds/spec.md': '# Spec\n', ...files });
+  mkdirSync(join(dir, 'node_modules'));
+  symlinkSync(REPO, join(dir, 'node_modules', 'dmlint'));
+  return dir;
+}
+
+const plugin = (rule: string): string => `import { defineRule } from 'dmlint';\nexport default defineRule(${rule});\n`;
+
+describe('the worked example of docs/custom-rules.md', () => {
+  const files = { 'dmlint-rules/owner-field.js': block('js plugin'), '.dmlintrc.jsonc': block('jsonc config') };
+
+  it('reports what the page says it reports', () => {
+    const run = runCli(['--format', 'compact', '.'], { cwd: project({ ...files, 'specs/020-refunds/data-model.md': withOwner('Payment team') }) });
+    expect(run).toMatchObject({ code: 1, stderr: '' });
+    expect(run.stdout).toBe(`${block('text output')}\n`);
+  });
+
+  it('passes a document owned by a known team, and reports one that names no owner', () => {
+    expect(runCli(['--format', 'compact', '.'], { cwd: project({ ...files, 'specs/020-refunds/data-model.md': withOwner('Payments team') }) })).toMatchObject({ code: 0, stdout: '' });
+    expect(runCli(['--format', 'compact', '.'], { cwd: project({ ...files, 'specs/020-refunds/data-model.md': CLEAN }) }).stdout).toBe(
+      'specs/020-refunds/data-model.md:1:1: error The header has no **Owner**: field: add one that names the owning team [team/owner-field]\n',
+    );
+  });
+
+  it('offers the known teams as suggestions in the JSON output', () => {
+    const run = runCli(['--format', 'json', '.'], { cwd: project({ ...files, 'specs/020-refunds/data-model.md': withOwner('Payment team') }) });
+    const [entry] = JSON.parse(run.stdout) as Array<{ messages: Array<{ suggestions?: Array<{ fix: { text: string } }> }> }>;
+    expect(entry?.messages[0]?.suggestions?.map((suggestion) => suggestion.fix.text)).toEqual(['Payments team', 'Identity team']);
+  });
+
+  it('is validated like a built-in rule: a bad option stops the run', () => {
+    const run = runCli(['.'], {
+      cwd: project({ 'dmlint-rules/owner-field.js': block('js plugin'), '.dmlintrc.json': '{ "plugins": ["./dmlint-rules/owner-field.js"], "rules": { "team/owner-field": ["error", { "team": [] }] } }', 'specs/020-refunds/data-model.md': CLEAN }),
+    });
+    expect(run).toMatchObject({ code: 2, stderr: 'dmlint: .dmlintrc.json:1:92: rules.team/owner-field[1]: unknown key "team"; allowed: teams\n' });
+  });
+
+  it('is not loaded with --no-plugins', () => {
+    expect(runCli(['--format', 'compact', '--no-plugins', '.'], { cwd: project({ ...files, 'specs/020-refunds/data-model.md': CLEAN }) })).toMatchObject({ code: 0, stdout: '' });
+  });
+});
+
+describe('plugin failures', () => {
+  const config = (name: string): string => JSON.stringify({ plugins: [`./${name}`] });
+
+  it('a rule that throws becomes one internal-error message; the other rules still run; exit code 2', () => {
+    const dir = project({
+      'crash.js': plugin("{ id: 'team/crash', description: 'Crashes', rationale: '', defaultSeverity: 'error', check() { throw new Error('no owner table'); } }"),
+      '.dmlintrc.json': config('crash.js'),
+      'specs/020-refunds/data-model.md': CLEAN.replace('**Storage Type**: SQL Database', '**Storage Type**: [TBD]'),
+    });
+    const run = runCli(['--format', 'compact', '.'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe(
+      [
+        'specs/020-refunds/data-model.md:1:1: error Rule "team/crash" crashed: no owner table. Please report this with the document that caused it. [internal-error]',
+        'specs/020-refunds/data-model.md:121:19: error Unfilled placeholder "[TBD]" in field "Storage Type": write the actual value in its place [no-placeholder]',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it.each([
+    ['a module that does not load', 'broken.js', 'export default {', /^dmlint: \.dmlintrc\.json: plugin "\.\/broken\.js": failed to load: .+\n$/],
+    ['a rule without check', 'nocheck.js', plugin("{ id: 'team/x', description: 'x', defaultSeverity: 'error' }"), /^dmlint: \.dmlintrc\.json: plugin "\.\/nocheck\.js": rule "team\/x" has no check function\n$/],
+    ['a rule named like a built-in one', 'clash.js', plugin("{ id: 'no-placeholder', description: 'x', defaultSeverity: 'error', check() {} }"), /^dmlint: \.dmlintrc\.json: plugin rule "no-placeholder" has the id of another rule; give it a prefix such as "team\/no-placeholder"\n$/],
+  ])('%s stops the run with exit code 2', (_what, name, source, message) => {
+    const run = runCli(['.'], { cwd: project({ [name]: source, '.dmlintrc.json': config(name), 'specs/020-refunds/data-model.md': CLEAN }) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+});
