@@ -26,14 +26,16 @@ export default defineRule({
       report({ range: field.valueRange, message: `Approval by ${quote(approver)} has no date: add " on YYYY-MM-DD"` });
       return;
     }
-    if (!isIsoDate(date)) {
-      const shaped = /^\d{4}-\d{2}-\d{2}$/.test(date);
+    // A remark may follow the date: `on 2026-04-10 (ARCH-412)`.
+    const iso = /^(\d{4}-\d{2}-\d{2})(?=$|[\s,;(])/.exec(date)?.[1];
+    if (!iso || !isIsoDate(iso)) {
+      const shaped = iso !== undefined;
       report({ range: field.valueRange, message: shaped ? `Approval date ${quote(date)} is not a real calendar date: write an existing day as YYYY-MM-DD` : `Approval date ${quote(date)} is not written as YYYY-MM-DD` });
       return;
     }
     const written = doc.header.get('date');
-    if (written && isIsoDate(written.value) && date < written.value) {
-      report({ range: field.valueRange, message: `Approval date ${date} is before the document's Date ${written.value} (line ${written.valueRange.start.line}): approval comes after writing` });
+    if (written && isIsoDate(written.value) && iso < written.value) {
+      report({ range: field.valueRange, message: `Approval date ${iso} is before the document's Date ${written.value} (line ${written.valueRange.start.line}): approval comes after writing` });
     }
   },
 });

@@ -64,7 +64,9 @@ function checkValidationReferences({ doc, report }: Context): void {
       const match = REFERENCES.exec(cell.text);
       if (!match?.[1]) continue;
       const words = match[1].replace(/[`*]/g, '').split(/\s+/).filter(Boolean);
-      if (words.some((word) => doc.entityIndex.has(word))) continue;
+      // Any run of the words may be the entity (`must reference an active Ticket Type`).
+      const runs = words.flatMap((_, from) => words.slice(from).map((__, length) => words.slice(from, from + length + 1).join(' ')));
+      if (runs.some((run) => doc.entityIndex.has(run))) continue;
       // Only a capitalised word reads as an entity name; "must reference the ledger" is prose.
       const named = words.find((word) => /^\p{Lu}/u.test(word) && !FILLER.has(word.toLowerCase()));
       if (!named) continue;

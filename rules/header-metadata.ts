@@ -70,7 +70,7 @@ function checkDate({ report }: Context, field: Field): void {
 
 function checkSpec({ report, fileExists }: Context, field: Field): void {
   const link = field.links[0];
-  if (!link) {
+  if (!link?.url) {
     report({ range: field.valueRange, message: `Spec ${quote(field.value)} is not a link: write it as [spec.md](./spec.md)` });
     return;
   }

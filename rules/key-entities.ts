@@ -1,15 +1,21 @@
 import { quote } from '../src/document/labels.js';
-import { NameIndex } from '../src/document/names.js';
+import { nameKey, NameIndex } from '../src/document/names.js';
 import { defineRule } from '../src/engine/rule.js';
 
 export default defineRule({
   id: 'key-entities',
-  description: 'The "Key Entities from Spec" list in the Overview and the entities defined under Entity Definitions are the same set',
+  description: 'The "Key Entities from Spec" list in the Overview and the entities defined under Entity Definitions are the same set, each defined once',
   rationale: 'The key-entity list is the promise the spec made; an entity missing on either side means part of the spec was not modelled, or the model grew beyond it unnoticed.',
   defaultSeverity: 'error',
   check({ doc, report }) {
     // With no entity defined, required-section reports the cause; every reference would fail with it.
     if (doc.entities.length === 0) return;
+    const firstByKey = new Map<string, (typeof doc.entities)[number]>();
+    for (const entity of doc.entities) {
+      const first = firstByKey.get(nameKey(entity.name));
+      if (!first) firstByKey.set(nameKey(entity.name), entity);
+      else report({ range: entity.nameRange, message: `Entity ${quote(entity.name)} is defined twice: here and on line ${first.section.headingRange.start.line}; merge them or rename one` });
+    }
     const listed = doc.keyEntities;
     // No list, or an empty one (no-empty-section reports that): nothing to compare with.
     if (!listed || listed.length === 0) return;
@@ -23,7 +29,7 @@ export default defineRule({
         message: `Key entity ${quote(entry.name.text)} is not defined under Entity Definitions: add "### Entity: ${entry.name.text}" or remove it from this list${doc.entityHint(entry.name.text)}`,
       });
     }
-    for (const entity of doc.entities) {
+    for (const entity of firstByKey.values()) {
       if (listIndex.has(entity.name) || doc.hasResidue(entity.nameRange)) continue;
       report({
         range: entity.nameRange,

@@ -1,6 +1,6 @@
 import { within, type Entity, type Relationship } from '../src/document/entities.js';
 import { quote } from '../src/document/labels.js';
-import { INVERSE, isRelationshipType, type RelationshipType } from '../src/document/values.js';
+import { INVERSE, relationshipTypeOf, type RelationshipType } from '../src/document/values.js';
 import { defineRule } from '../src/engine/rule.js';
 
 interface Side {
@@ -19,23 +19,31 @@ export default defineRule({
   rationale: 'When the two sides disagree, one of them is wrong, and the foreign key and cascade behaviour built from it will be too.',
   defaultSeverity: 'warning',
   check({ doc, report }) {
+    // A row takes part once its target is a defined entity and its type reads as one of the four
+    // (`one-to-many`, `Many-to-One (optional)`); relationship-table reports the spelling.
+    const typeOf = (relationship: Relationship): RelationshipType | null => relationshipTypeOf(relationship.cells.type?.text ?? '');
     const unfinished = (relationship: Relationship): boolean =>
-      !doc.entityIndex.has(relationship.target) || [relationship.cells.target, relationship.cells.type].some((cell) => !cell || doc.hasResidue(cell.range));
+      !doc.entityIndex.has(relationship.target) || typeOf(relationship) === null || [relationship.cells.target, relationship.cells.type].some((cell) => !cell || doc.hasResidue(cell.range));
     const sides: Side[] = [];
     for (const entity of doc.entities) {
       for (const relationship of entity.relationships) {
-        const type = relationship.cells.type?.text ?? '';
+        const type = typeOf(relationship);
         const target = doc.entityIndex.get(relationship.target);
-        if (target && isRelationshipType(type) && !unfinished(relationship)) sides.push({ entity, relationship, type, target });
+        if (target && type && !unfinished(relationship)) sides.push({ entity, relationship, type, target });
       }
     }
+    const between = (from: Entity, to: Entity): Side[] => sides.filter((side) => side.entity === from && side.target === to);
     for (const side of sides) {
       const expected = INVERSE[side.type];
       // A symmetric link of an entity to itself (friends: Many-to-Many) is its own way back.
       if (side.target === side.entity && expected === side.type) continue;
-      const backs = sides.filter((other) => other !== side && other.entity === side.target && other.target === side.entity);
+      const backs = between(side.target, side.entity).filter((back) => back !== side);
       if (backs.some((back) => back.type === expected)) continue;
-      const contradiction = backs[0];
+      // A row back that answers another row of this entity (an order's buyer and its recipient)
+      // is not a contradiction of this one.
+      const siblings = between(side.entity, side.target).filter((other) => other !== side);
+      const unanswered = backs.filter((back) => !siblings.some((sibling) => INVERSE[sibling.type] === back.type));
+      const contradiction = unanswered[0];
       if (contradiction) {
         // Both rows see the disagreement; report it once, on the later row.
         if (contradiction.relationship.row.range.start.offset > side.relationship.row.range.start.offset) continue;

@@ -2,7 +2,7 @@ import type { Entity, Relationship } from '../src/document/entities.js';
 import { quote } from '../src/document/labels.js';
 import type { Cell } from '../src/document/types.js';
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
-import { isRelationshipType, referentialAction, REFERENTIAL_ACTIONS, RELATIONSHIP_TYPES, type RelationshipType } from '../src/document/values.js';
+import { isRelationshipType, referentialAction, REFERENTIAL_ACTIONS, relationshipTypeOf, RELATIONSHIP_TYPES, type RelationshipType } from '../src/document/values.js';
 import type { RelationshipColumn } from '../src/template/columns.js';
 
 type Context = RuleContext;
@@ -43,27 +43,27 @@ function checkEmpty({ doc, report }: Context, entity: Entity, relationship: Rela
   }
 }
 
-function canonicalType(text: string): string | undefined {
-  const key = text.toLowerCase().replace(/[\s_-]+/g, '');
-  return RELATIONSHIP_TYPES.find((type) => type.toLowerCase().replace(/-/g, '') === key);
-}
+/** A note after the value, `Many-to-One (optional)` or `Delete: RESTRICT (kept for tax)`: allowed. */
+const NOTE = /\s*\([^()]*\)\s*$/;
 
 function checkType({ doc, report }: Context, relationship: Relationship): void {
   const cell = relationship.cells.type;
   if (!cell || cell.text === '' || doc.hasResidue(cell.range)) return;
-  if (isRelationshipType(cell.text)) return;
+  const base = cell.text.replace(NOTE, '');
+  if (isRelationshipType(base)) return;
   const target = cell.textRange ?? cell.range;
-  const range: [number, number] = [target.start.offset, target.end.offset];
-  const canonical = canonicalType(cell.text);
+  // The edit replaces the type and keeps a note after it.
+  const range: [number, number] = [target.start.offset, target.start.offset + (cell.textRange ? base.length : target.end.offset - target.start.offset)];
+  const canonical = relationshipTypeOf(cell.text);
   if (canonical && cell.textRange) {
-    report({ range: cell.range, message: `Relationship type ${quote(cell.text)} should be written ${quote(canonical)}`, fix: { range, text: canonical } });
+    report({ range: cell.range, message: `Relationship type ${quote(base)} should be written ${quote(canonical)}`, fix: { range, text: canonical } });
     return;
   }
-  const meant = NOTATIONS[cell.text.replace(/\s+/g, '').toUpperCase()];
+  const meant = NOTATIONS[base.replace(/\s+/g, '').toUpperCase()];
   const options = meant ? [meant, ...RELATIONSHIP_TYPES.filter((type) => type !== meant)] : RELATIONSHIP_TYPES;
   report({
     range: cell.range,
-    message: `Relationship type ${quote(cell.text)} for ${subject(relationship)} is not one of ${RELATIONSHIP_TYPES.join(', ')}${meant ? `; did you mean ${quote(meant)}?` : ''}`,
+    message: `Relationship type ${quote(base)} for ${subject(relationship)} is not one of ${RELATIONSHIP_TYPES.join(', ')}${meant ? `; did you mean ${quote(meant)}?` : ''}`,
     suggestions: options.map((type) => ({ desc: `Use "${type}"`, fix: { range, text: type } })),
   });
 }
@@ -87,27 +87,29 @@ const NOTATIONS: Readonly<Record<string, RelationshipType>> = {
 function checkCascade({ doc, report }: Context, relationship: Relationship): void {
   const cell: Cell | null = relationship.cells.cascade;
   if (!cell || cell.text === '' || doc.hasResidue(cell.range)) return;
-  const parts = cell.text.split(/[;,]/).map((part) => part.trim());
+  const value = cell.text.replace(NOTE, '');
+  const parts = value.split(/[;,]/).map((part) => part.trim());
   const canonical = parts.map((part, index) => canonicalPart(part, index === 0 ? 'Delete' : 'Update'));
   if (canonical.every((part, index) => part === parts[index])) return;
   const allowed = `Delete: ${REFERENTIAL_ACTIONS.join(' | ')}`;
   if (canonical.every((part) => part !== null) && cell.textRange) {
     const fixed = canonical.join('; ');
+    const start = cell.textRange.start.offset;
     report({
       range: cell.range,
-      message: `Cascade behaviour ${quote(cell.text)} for ${subject(relationship)} should be written ${quote(fixed)}`,
-      fix: { range: [cell.textRange.start.offset, cell.textRange.end.offset], text: fixed },
+      message: `Cascade behaviour ${quote(value)} for ${subject(relationship)} should be written ${quote(fixed)}`,
+      fix: { range: [start, start + value.length], text: fixed },
     });
     return;
   }
   report({ range: cell.range, message: `Cascade behaviour ${quote(cell.text)} for ${subject(relationship)} is not "${allowed}"` });
 }
 
-/** The canonical spelling of `Delete: cascade` or `cascade`, or null when the action is unknown. */
+/** The canonical spelling of `Delete: cascade`, `ON DELETE CASCADE` or `cascade`, or null when the action is unknown. */
 function canonicalPart(part: string, event: 'Delete' | 'Update'): string | null {
-  const match = new RegExp(`^(?:${event}\\s*:\\s*)?(.+)$`, 'i').exec(part);
+  const match = new RegExp(`^(?:${event}\\s*:\\s*|on\\s+${event}\\s+)?(.+)$`, 'i').exec(part);
   const action = match?.[1] ? referentialAction(match[1]) : null;
   if (!action) return null;
-  if (event === 'Update' && !/^update\s*:/i.test(part)) return null;
+  if (event === 'Update' && !/^(?:update\s*:|on\s+update\s)/i.test(part)) return null;
   return `${event}: ${action}`;
 }

@@ -2,6 +2,7 @@ import { isRequired, type Attribute, type Entity } from '../src/document/entitie
 import { didYouMean, quote } from '../src/document/labels.js';
 import { NameIndex } from '../src/document/names.js';
 import type { JsonNode, Sample } from '../src/document/samples.js';
+import type { Range } from '../src/document/types.js';
 import { enumValues, valueTypeOf, type JsonKind } from '../src/document/values.js';
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 
@@ -33,7 +34,7 @@ function checkSample(context: Context, sample: Sample): void {
     return;
   }
   const fence = doc.range(code.range.start.offset, doc.source.lineEnd(code.range.start.line));
-  if (code.lang !== 'json') {
+  if (code.lang?.toLowerCase() !== 'json') {
     // A fence without a language gets one; another language is the writer's to change.
     const insertAt = /^(`{3,}|~{3,})\s*$/.exec(doc.source.slice(fence))?.[1];
     report({
@@ -63,6 +64,7 @@ function checkObject({ doc, report }: Context, sample: Sample, entity: Entity, o
   const unfinished = entity.attributes.some((attribute) => !attribute.cells.name || doc.hasResidue(attribute.cells.name.range));
   const nearest = new NameIndex(entity.attributes.map((attribute) => [attribute.name, attribute] as const));
   const present = new Set<string>();
+  const seen = new Map<string, Range>();
   // Attributes a misspelt key most likely means: reported once, at the key.
   const meant = new Set<string>();
   for (const property of object.children ?? []) {
@@ -70,6 +72,12 @@ function checkObject({ doc, report }: Context, sample: Sample, entity: Entity, o
     if (!key || typeof key.value !== 'string') continue;
     const keyRange = sample.rangeOf(key.offset, key.length);
     if (doc.hasResidue(keyRange)) continue;
+    const first = seen.get(key.value);
+    if (first) {
+      report({ range: keyRange, message: `Sample key ${quote(key.value)} appears twice (first on line ${first.start.line}): JSON keeps only the last one` });
+      continue;
+    }
+    seen.set(key.value, keyRange);
     present.add(key.value);
     const attribute = attributes.get(key.value);
     if (!attribute && unfinished) continue;

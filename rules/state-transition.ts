@@ -40,6 +40,7 @@ function checkMachine(context: Context, machine: StateMachine): void {
     report({ range: machine.entity.range, message: `${quote(`${machine.entity.text} States`)} names no entity defined in this document${doc.entityHint(machine.entity.text)}` });
   }
   const { states, source } = statesOf(context, machine);
+  checkAgainstEnum(context, machine);
   const known = new NameIndex(states.map((state) => [state.text, state] as const));
   const transitions = [...machine.valid, ...machine.invalid].filter((transition) => !doc.hasResidue(transition.item.textRange));
   if (states.length > 0) {
@@ -70,6 +71,31 @@ function checkMachine(context: Context, machine: StateMachine): void {
       range: state.range,
       severity: 'warning',
       message: `State ${quote(state.text)}${machine.entity ? ` of ${machine.entity.text}` : ''} has no valid transition in or out: add one under Valid Transitions, or remove the state`,
+    });
+  }
+}
+
+/**
+ * Drawn or listed states are values of the entity's status enum: a state the attribute cannot
+ * hold is a diagram that drifted from the table. The enum is the one named status or state, else
+ * the enum sharing most values with the diagram (none shared: the enum is about something else).
+ */
+function checkAgainstEnum({ doc, report }: Context, machine: StateMachine): void {
+  const entity = machine.entity ? doc.entityIndex.get(machine.entity.text) : undefined;
+  if (!entity || machine.states.length === 0) return;
+  const drawn = machine.states.map((state) => state.text.toLowerCase());
+  const enums = entity.attributes.flatMap((attribute) => {
+    const values = valueTypeOf(attribute.cells.type?.text ?? '')?.name === 'Enum' ? enumValues(attribute.cells.validation?.text ?? '') : null;
+    return values && values.length > 0 ? [{ attribute, values: values.map((value) => value.toLowerCase()) }] : [];
+  });
+  const overlap = (values: readonly string[]): number => drawn.filter((state) => values.includes(state)).length;
+  const chosen = enums.find((candidate) => /^(status|state)$/i.test(candidate.attribute.name)) ?? [...enums].sort((a, b) => overlap(b.values) - overlap(a.values))[0];
+  if (!chosen || overlap(chosen.values) === 0) return;
+  for (const state of machine.states) {
+    if (chosen.values.includes(state.text.toLowerCase()) || doc.hasResidue(state.range)) continue;
+    report({
+      range: state.range,
+      message: `State ${quote(state.text)} is not a value of ${entity.name}.${chosen.attribute.name} (line ${chosen.attribute.row.range.start.line}), whose values are ${chosen.values.join(', ')}`,
     });
   }
 }

@@ -29,19 +29,26 @@ function spanAt(source: SourceText, code: CodeBlock, index: number, text: string
 }
 
 const TOP_BORDER = /[┌╔╭+][─═-]{2,}[┐╗╮+]/g;
-const BORDER_ONLY = /^[\s─═\-+│║|┌┐└┘├┤┬┴┼╔╗╚╝╭╮╰╯]*$/;
+const BORDER_ONLY = /^[\s─═+│║|┌┐└┘├┤┬┴┼╔╗╚╝╭╮╰╯-]*$/;
+const SIDES = new Set(['|', '│', '║', '+', '├', '╟', '╠']);
+/** «aggregate», <<entity>>: a stereotype, not part of the name. */
+const STEREOTYPE = /«[^»]*»|<<[^>]*>>/g;
 const TITLE = /[\p{L}\p{N}_][\p{L}\p{N}_ .-]*/u;
 
-/** The first text line inside each box drawn with box-drawing characters or `+---+`. */
+/**
+ * The first text line inside each box drawn with box-drawing characters or `+---+`. A `+---+`
+ * line with a box side right above it is a separator or a bottom border, not a new box.
+ */
 export function boxTitles(source: SourceText, code: CodeBlock): Span[] {
   const lines = linesOf(code.value);
   const titles: Span[] = [];
   lines.forEach((line, i) => {
     for (const border of line.text.matchAll(TOP_BORDER)) {
+      if (border[0].startsWith('+') && SIDES.has(lines[i - 1]?.text.charAt(border.index) ?? '')) continue;
       const from = border.index + 1;
       const to = border.index + border[0].length - 1;
       for (let j = i + 1; j < Math.min(lines.length, i + 4); j++) {
-        const inside = lines[j]?.text.slice(from, to) ?? '';
+        const inside = (lines[j]?.text.slice(from, to) ?? '').replace(STEREOTYPE, (match) => ' '.repeat(match.length));
         if (BORDER_ONLY.test(inside)) continue;
         const title = TITLE.exec(inside);
         const text = title?.[0].trim();
@@ -53,23 +60,40 @@ export function boxTitles(source: SourceText, code: CodeBlock): Span[] {
   return titles;
 }
 
-const MERMAID_RELATION = /^\s*([\p{L}_][\p{L}\p{N}_-]*)\s+[|}o]{1,2}(?:--|\.\.)[|{o]{1,2}\s+([\p{L}_][\p{L}\p{N}_-]*)/u;
-const MERMAID_ENTITY = /^\s*([\p{L}_][\p{L}\p{N}_-]*)\s*\{\s*$/u;
+const MERMAID_NAME = String.raw`[\p{L}_][\p{L}\p{N}_-]*`;
+const MERMAID_RELATION = new RegExp(String.raw`^\s*(${MERMAID_NAME})\s+[|}o]{1,2}(?:--|\.\.)[|{o]{1,2}\s+(${MERMAID_NAME})`, 'u');
+const MERMAID_ENTITY = new RegExp(String.raw`^\s*(${MERMAID_NAME})\s*(?:\[\s*"?([^"\]]+)"?\s*\])?\s*\{?\s*$`, 'u');
 
-/** Entity names of a Mermaid `erDiagram`: both ends of each relationship line and each `NAME {` block. */
+/**
+ * Entity names of a Mermaid `erDiagram`: both ends of each relationship line and each entity
+ * block. An alias declared as `c["Customer"]` stands for its label.
+ */
 export function mermaidEntities(source: SourceText, code: CodeBlock): Span[] {
+  const lines = linesOf(code.value);
+  const aliases = new Map<string, Span>();
   const names: Span[] = [];
-  for (const line of linesOf(code.value)) {
-    const relation = MERMAID_RELATION.exec(line.text);
+  for (const line of lines) {
     const entity = MERMAID_ENTITY.exec(line.text);
-    for (const match of [relation, entity]) {
-      if (!match) continue;
-      for (const name of match.slice(1)) {
-        if (name) names.push(spanAt(source, code, line.start + line.text.indexOf(name, match.index), name));
-      }
+    if (!entity?.[1] || entity[1] === 'erDiagram') continue;
+    if (entity[2]) {
+      const label = entity[2].trim();
+      const span = spanAt(source, code, line.start + line.text.indexOf(label), label);
+      aliases.set(entity[1], span);
+      names.push(span);
+    } else if (line.text.trimEnd().endsWith('{')) names.push(spanAt(source, code, line.start + line.text.indexOf(entity[1]), entity[1]));
+  }
+  for (const line of lines) {
+    const relation = MERMAID_RELATION.exec(line.text);
+    if (!relation) continue;
+    let at = relation.index;
+    for (const name of relation.slice(1)) {
+      if (!name) continue;
+      at = line.text.indexOf(name, at);
+      names.push(aliases.get(name) ?? spanAt(source, code, line.start + at, name));
+      at += name.length;
     }
   }
-  return names;
+  return names.sort((a, b) => a.range.start.offset - b.range.start.offset);
 }
 
 export function isMermaidErDiagram(code: CodeBlock): boolean {
@@ -77,16 +101,20 @@ export function isMermaidErDiagram(code: CodeBlock): boolean {
 }
 
 const ARROW_PAIR = /([\p{L}_][\p{L}\p{N}_-]*)\s*(?:-->|->|→|⟶|=>|─+►)\s*([\p{L}_][\p{L}\p{N}_-]*)/gu;
+/** Mermaid pseudo-states (`state check <<choice>>`): routing, not states of the entity. */
+const PSEUDO_STATE = /^\s*state\s+([\p{L}_][\p{L}\p{N}_-]*)\s*<<\s*(?:choice|fork|join)\s*>>/u;
 
-/** Names on either side of an arrow (`draft --> published`, `draft → published`). */
+/** Names on either side of an arrow (`draft --> published`, `draft → published`), pseudo-states left out. */
 export function arrowEnds(source: SourceText, code: CodeBlock): Span[] {
+  const lines = linesOf(code.value);
+  const pseudo = new Set(lines.flatMap((line) => PSEUDO_STATE.exec(line.text)?.[1] ?? []));
   const names: Span[] = [];
-  for (const line of linesOf(code.value)) {
+  for (const line of lines) {
     for (const match of line.text.matchAll(ARROW_PAIR)) {
       const [whole, from, to] = match;
       if (!from || !to) continue;
-      names.push(spanAt(source, code, line.start + match.index, from));
-      names.push(spanAt(source, code, line.start + match.index + whole.lastIndexOf(to), to));
+      if (!pseudo.has(from)) names.push(spanAt(source, code, line.start + match.index, from));
+      if (!pseudo.has(to)) names.push(spanAt(source, code, line.start + match.index + whole.lastIndexOf(to), to));
     }
   }
   return names;

@@ -62,7 +62,7 @@ export function readEntities(schema: TemplateSchema, outline: Outline, tables: r
   if (!block?.pattern) return [];
   const pattern = block.pattern;
   return outline.sectionsOf(block).map((section) => {
-    const name = stripCode(slotOf(pattern, section.title) ?? section.title);
+    const name = withoutNote(stripCode(slotOf(pattern, section.title) ?? section.title));
     const entity: Entity = {
       name,
       nameRange: nameRange(section, name, source),
@@ -92,7 +92,7 @@ export function readEntities(schema: TemplateSchema, outline: Outline, tables: r
         entity.attributes = readRows(table, schema.columns.attributes).map(({ row, cells }) => ({ name: stripCode(cells.name?.text ?? ''), row, cells }));
       } else if (role === 'relationships' && !entity.relationshipsTable) {
         entity.relationshipsTable = table;
-        entity.relationships = readRows(table, schema.columns.relationships).map(({ row, cells }) => ({ target: stripCode(cells.target?.text ?? ''), row, cells }));
+        entity.relationships = readRows(table, schema.columns.relationships).map(({ row, cells }) => ({ target: withoutNote(stripCode(cells.target?.text ?? '')), row, cells }));
       }
     }
     return entity;
@@ -119,6 +119,11 @@ export function within(section: Section, ancestor: Section): boolean {
 
 function stripCode(text: string): string {
   return text.replace(/`/g, '').trim();
+}
+
+/** `Customer (aggregate root)`, `Customer (buyer)`: the name without its note. */
+export function withoutNote(text: string): string {
+  return text.replace(/\s*\([^()]*\)\s*$/, '').trim() || text;
 }
 
 /** The range of the entity name inside its heading, or the whole title when it cannot be found. */

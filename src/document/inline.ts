@@ -35,7 +35,10 @@ export function readPhrasing(children: readonly Nodes[], source: SourceText): Ph
       if (node.type === 'inlineCode') result.codes.push(readInlineCode(node.value, startOffset(node), endOffset(node), source));
       else if (node.type === 'html') result.html.push([startOffset(node), endOffset(node)]);
       else if (node.type === 'link') {
-        result.links.push({ url: node.url, text: toString(node), range: source.range(startOffset(node), endOffset(node)) });
+        result.links.push({ url: node.url, reference: null, text: toString(node), range: source.range(startOffset(node), endOffset(node)) });
+      } else if (node.type === 'linkReference') {
+        // Resolved against the document's definitions once the whole document is read.
+        result.links.push({ url: null, reference: node.identifier, text: toString(node), range: source.range(startOffset(node), endOffset(node)) });
       }
       if ('children' in node && !MASKED_TYPES.has(node.type)) visit(node.children);
     }

@@ -56,7 +56,15 @@ export function readKeyEntities(source: SourceText, field: Field): KeyEntity[] {
   return fieldItems(field).flatMap((item) => {
     const [start, end] = firstLine(source, item);
     const line = source.text.slice(start, end);
-    const separator = /\s+[-–—]\s|:\s|\s+\(/.exec(line);
+    // A linked name (`[OrderItem](#entity-orderitem)`) is its link text.
+    const link = /^\s*\[([^\]]+)\]\([^)]*\)/.exec(line);
+    if (link?.[1]) {
+      const at = start + line.indexOf(link[1]);
+      const name = markedSpan(source, at, at + link[1].length);
+      return name ? [{ name }] : [];
+    }
+    // The name ends at a dash, a colon, a parenthesis or a bracketed reference (`OrderItem [FR-003]`).
+    const separator = /\s+[-–—]\s|:\s|\s+[([]/.exec(line);
     const name = markedSpan(source, start, separator ? start + separator.index : end);
     return name ? [{ name }] : [];
   });
@@ -71,7 +79,8 @@ export interface IndexEntry {
 
 /**
  * `- **Unique**: `email` - reason`, `- **Composite**: `(status, due_on)` - reason`. Column names
- * come from the code spans of the value, or, without code, from the text before ` - `.
+ * come from the code spans of the value, or, without code, from the text before ` - `. SQL
+ * around them is read as SQL: `lower(email)` indexes `email`, `created_at DESC` is `created_at`.
  */
 export function readIndexes(source: SourceText, items: readonly ListItem[]): IndexEntry[] {
   return items.flatMap((item) => {
@@ -80,10 +89,38 @@ export function readIndexes(source: SourceText, items: readonly ListItem[]): Ind
     // The columns come before the reason (` - supports WHERE ...`), which may hold code of its own.
     const reasonAt = field.valueRange.start.offset + (/\s[-–—]\s/.exec(field.raw)?.index ?? field.raw.length);
     const codes = field.codes.filter((code) => code.valueStart < reasonAt);
-    const pieces: Array<[number, number]> = codes.length > 0 ? codes.map((code) => [code.valueStart, code.valueStart + code.value.length]) : [[field.valueRange.start.offset, reasonAt]];
-    const columns = pieces.flatMap(([start, end]) => splitNames(source, start, end));
+    const columns =
+      codes.length > 0
+        ? codes.flatMap((code) => columnNames(source, code.valueStart, code.valueStart + code.value.length, true))
+        : columnNames(source, field.valueRange.start.offset, reasonAt, false);
     return [{ kind: field.label, columns, item }];
   });
+}
+
+const SQL_WORDS = /\b(?:asc|desc|nulls\s+(?:first|last)|collate\s+\S+|using\s+\S+)\b/gi;
+
+/**
+ * Column names in `(a, b DESC)`, `lower(email)` or, as plain text, `a, b`. In plain text a
+ * parenthesis after a name is a note (`email (citext)`), and words with spaces are prose
+ * (`none beyond the primary key`), not names.
+ */
+function columnNames(source: SourceText, start: number, end: number, code: boolean): Span[] {
+  let text = source.text.slice(start, end).replace(SQL_WORDS, (word) => ' '.repeat(word.length));
+  if (!code && !text.trimStart().startsWith('(')) {
+    const note = text.indexOf('(');
+    if (note >= 0) text = text.slice(0, note);
+  }
+  // A function call's name is not a column: blank it, keep its arguments.
+  text = text.replace(/[\p{L}_][\p{L}\p{N}_]*(?=\()/gu, (name) => ' '.repeat(name.length));
+  const names: Span[] = [];
+  for (const match of text.matchAll(/[^,()]+/g)) {
+    const lead = match[0].length - match[0].trimStart().length;
+    const trimmed = match[0].trim();
+    if (trimmed === '' || /\s/.test(trimmed)) continue;
+    const span = markedSpan(source, start + match.index + lead, start + match.index + lead + trimmed.length);
+    if (span) names.push(span);
+  }
+  return names;
 }
 
 /** Splits `Member, Book and Loan` into names with their ranges. */
@@ -97,17 +134,6 @@ function splitList(source: SourceText, start: number, end: number): Span[] {
   }
   const last = markedSpan(source, from, end);
   return last ? [...names, last] : names;
-}
-
-/** Splits `(a, b)` or `a, b` into names with their ranges. */
-function splitNames(source: SourceText, start: number, end: number): Span[] {
-  const names: Span[] = [];
-  const text = source.text.slice(start, end);
-  for (const match of text.matchAll(/[^,()]+/g)) {
-    const span = markedSpan(source, start + match.index, start + match.index + match[0].length);
-    if (span) names.push(span);
-  }
-  return names;
 }
 
 export interface ForeignKey {
@@ -125,7 +151,9 @@ export interface UnreadableLine {
 
 const NAME = String.raw`[\p{L}_][\p{L}\p{N}_]*`;
 const MARKS = '[`*]*';
-const FOREIGN_KEY = new RegExp(String.raw`^${MARKS}(${NAME})\.(${NAME})${MARKS}\s*(?:→|->|⟶|=>)\s*${MARKS}(${NAME})\.(${NAME})${MARKS}(.*)$`, 'diu');
+/** An entity name may have up to four words (`Line Item`). */
+const ENTITY = String.raw`${NAME}(?: ${NAME}){0,3}`;
+const FOREIGN_KEY = new RegExp(String.raw`^${MARKS}(${ENTITY})\.(${NAME})${MARKS}\s*(?:→|->|⟶|=>)\s*${MARKS}(${ENTITY})\.(${NAME})${MARKS}(.*)$`, 'diu');
 const ACTION = /^\s*(?:[-–—:(]\s*)?(?:on\s+delete\s+)?([\p{L}]+(?:\s+(?:null|default|action))?)/diu;
 
 /** `Loan.member_id → Member.id - RESTRICT` (also `->`); lines that do not read so are returned apart. */

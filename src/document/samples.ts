@@ -49,11 +49,12 @@ const ERROR_TEXT: Readonly<Record<string, string>> = {
 
 export function readSamples(source: SourceText, sections: readonly Section[], pattern: TitlePattern): Sample[] {
   return sections.map((section) => {
-    const name = slotOf(pattern, section.title) ?? section.title;
+    // `Sample Order (cancelled)`, `Sample Order — refunded`: the entity is Order.
+    const name = (slotOf(pattern, section.title) ?? section.title).replace(/\s*(?:\([^()]*\)|[-–—:]\s.*)$/, '').trim();
     const titleText = source.slice(section.titleRange);
     const at = titleText.lastIndexOf(name);
     const nameStart = section.titleRange.start.offset + Math.max(at, 0);
-    const entity: Span = { text: name.replace(/`/g, ''), range: at >= 0 ? source.range(nameStart, nameStart + name.length) : section.titleRange };
+    const entity: Span = { text: name.replace(/`/g, '').trim(), range: at >= 0 ? source.range(nameStart, nameStart + name.length) : section.titleRange };
     const code = section.blocks.find((block): block is CodeBlock => block.kind === 'code') ?? null;
     const rangeOf = (offset: number, length: number): Range => {
       if (!code) return section.headingRange;

@@ -13,6 +13,7 @@ import { findPipeRuns, readTable } from './tables.js';
 import type {
   Block,
   Comment,
+  Link,
   BracketGroup,
   Cell,
   CodeBlock,
@@ -43,6 +44,8 @@ export interface Structure {
   html: HtmlBlock[];
   /** Every HTML comment, block or inline, in document order. */
   comments: Comment[];
+  /** Every link, reference links resolved. */
+  links: Link[];
   fields: Field[];
   brackets: BracketGroup[];
   inlineCodes: InlineCode[];
@@ -80,6 +83,7 @@ class StructureBuilder {
       codeBlocks: [],
       html: [],
       comments: [],
+      links: [],
       fields: [],
       brackets: [],
       inlineCodes: [],
@@ -111,7 +115,25 @@ class StructureBuilder {
       lastEnd = endOffset(node);
     }
     close(1);
+    this.resolveReferences();
     return this.out;
+  }
+
+  /** `[text][ref]` takes the url of `[ref]: url`, wherever that definition is. */
+  private resolveReferences(): void {
+    const definitions = new Map<string, string>();
+    const visit = (nodes: readonly RootContent[]): void => {
+      for (const node of nodes) {
+        if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
+        else if ('children' in node && (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' || node.type === 'footnoteDefinition')) visit(node.children);
+      }
+    };
+    visit(this.tree.children);
+    const resolve = (link: Link): void => {
+      if (link.reference !== null) link.url = definitions.get(link.reference) ?? null;
+    };
+    this.out.links.forEach(resolve);
+    for (const field of this.out.fields) field.links.forEach(resolve);
   }
 
   private readHeading(node: Heading, parent: Section): Section {
@@ -148,6 +170,7 @@ class StructureBuilder {
       case 'table': {
         const table = readTable(node, this.source, section, ({ cell, phrasing, contentStart, contentEnd }) => {
           this.out.inlineCodes.push(...phrasing.codes);
+          this.out.links.push(...phrasing.links);
           for (const [from, to] of phrasing.html) this.collectComments(from, to);
           this.scanBrackets(phrasing, contentStart, contentEnd, 'tableCell', section, { standalone: false, cell });
         });
@@ -254,16 +277,19 @@ class StructureBuilder {
    * takes the block that follows as its value, unless that block opens with a field of its own.
    */
   private append(blocks: Block[], block: Block): void {
-    const previous = blocks[blocks.length - 1];
+    // A comment between the label and its value (`**Orphan Prevention**:`, a comment, a list) is skipped.
+    const previous = blocks.findLast((candidate) => !(candidate.kind === 'html' && candidate.isComment));
     const last = previous?.kind === 'paragraph' ? previous.fields[previous.fields.length - 1] : undefined;
     const startsWithField = block.kind === 'paragraph' && block.fields[0]?.labelRange.start.offset === block.range.start.offset;
-    if (last && last.value === '' && !startsWithField && block.kind !== 'thematic-break' && block.kind !== 'html') last.content = block;
+    const isComment = block.kind === 'html' && block.isComment;
+    if (last && last.value === '' && !startsWithField && block.kind !== 'thematic-break' && !isComment) last.content = block;
     blocks.push(block);
   }
 
   private scanPhrasing(children: readonly Nodes[], start: number, end: number, kind: ContainerKind, section: Section, where: { standalone: boolean }): Phrasing {
     const phrasing = readPhrasing(children, this.source);
     this.out.inlineCodes.push(...phrasing.codes);
+    this.out.links.push(...phrasing.links);
     for (const [from, to] of phrasing.html) this.collectComments(from, to);
     this.scanBrackets(phrasing, start, end, kind, section, { standalone: where.standalone, cell: null });
     return phrasing;
@@ -272,6 +298,9 @@ class StructureBuilder {
   private scanBrackets(phrasing: Phrasing, start: number, end: number, kind: ContainerKind, section: Section, where: { standalone: boolean; cell: Cell | null }): void {
     const masked = maskedSlice(this.source.text, start, end, phrasing.masks);
     this.collectGroups(masked, start, kind, section, where);
+    for (const [from, to] of phrasing.html) {
+      if (isAnglePlaceholder(this.source.text.slice(from, to))) this.pushGroup('angle', from, to, masked.slice(0, from - start), kind, section, { standalone: false, cell: null }, false);
+    }
     for (const code of phrasing.codes) {
       const codeEnd = code.valueStart + code.value.length;
       // Code content is literal: no escapes. Only brackets inside the code span are scanned here;
@@ -297,22 +326,39 @@ class StructureBuilder {
     if (groups.length === 0) return;
     const trimmed = masked.trim();
     for (const { open, close, syntax } of groups) {
-      const raw = this.source.text.slice(base + open, base + close);
-      this.out.brackets.push({
-        syntax,
-        raw,
-        content: syntax === 'bracket' ? raw.slice(1, -1) : raw.slice(2, -2).trim(),
-        range: this.source.range(base + open, base + close),
-        before: lineTail(outside + masked.slice(Math.max(0, open - CONTEXT_CHARS), open)).slice(-CONTEXT_CHARS),
-        after: lineHead(masked.slice(close, close + CONTEXT_CHARS)),
-        container: kind,
-        whole: trimmed === masked.slice(open, close),
-        standalone: where.standalone,
-        section,
-        cell: where.cell,
-      });
+      const before = lineTail(outside + masked.slice(Math.max(0, open - CONTEXT_CHARS), open));
+      this.pushGroup(syntax, base + open, base + close, before, kind, section, where, trimmed === masked.slice(open, close), lineHead(masked.slice(close, close + CONTEXT_CHARS)));
     }
   }
+
+  private pushGroup(
+    syntax: BracketGroup['syntax'],
+    start: number,
+    end: number,
+    before: string,
+    kind: ContainerKind,
+    section: Section,
+    where: { standalone: boolean; cell: Cell | null },
+    whole: boolean,
+    after = '',
+  ): void {
+    const raw = this.source.text.slice(start, end);
+    const inner = syntax === 'mustache' ? raw.slice(2, -2) : raw.slice(1, -1);
+    this.out.brackets.push({
+      syntax,
+      raw,
+      content: syntax === 'bracket' ? inner : inner.trim(),
+      range: this.source.range(start, end),
+      before: lineTail(before).slice(-CONTEXT_CHARS),
+      after,
+      container: kind,
+      whole,
+      standalone: where.standalone,
+      section,
+      cell: where.cell,
+    });
+  }
+
 
   /** Line of a code block's first content line: after the fence, or the first line when indented. */
   private codeValueLine(start: number): number {
@@ -320,6 +366,19 @@ class StructureBuilder {
     const opening = this.source.text.slice(start, this.source.lineEnd(position.line));
     return /^(`{3,}|~{3,})/.test(opening) ? position.line + 1 : position.line;
   }
+}
+
+/** Names of HTML elements: `<details>` is markup, `<name or role>` is a placeholder. */
+const HTML_ELEMENTS = new Set(
+  'a abbr address area article aside audio b base bdi bdo big blockquote body br button canvas caption center cite code col colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li link main map mark menu meta meter nav noscript object ol optgroup option output p param picture pre progress q rp rt ruby s samp script search section select slot small source span strike strong style sub summary sup svg table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr'.split(
+    ' ',
+  ),
+);
+
+/** `<name or role>`, `<EntityName>`: angle brackets around words that are no HTML element. */
+export function isAnglePlaceholder(html: string): boolean {
+  const match = /^<([A-Za-z][\w-]*)((?:\s+[A-Za-z][\w-]*)*)\s*>$/.exec(html);
+  return match?.[1] !== undefined && !HTML_ELEMENTS.has(match[1].toLowerCase());
 }
 
 function lineTail(text: string): string {

@@ -22,7 +22,10 @@ export interface InlineCode {
 }
 
 export interface Link {
-  url: string;
+  /** The target; for a reference link (`[text][ref]`), its definition's, or null when undefined. */
+  url: string | null;
+  /** The label of a reference link, null for an inline link. */
+  reference: string | null;
   text: string;
   range: Range;
 }
@@ -55,7 +58,8 @@ export type ContainerKind = 'heading' | 'paragraph' | 'listItem' | 'tableCell' |
  * code blocks and escapes).
  */
 export interface BracketGroup {
-  syntax: 'bracket' | 'mustache';
+  /** `[text]`, `{{token}}`, or an `<angle placeholder>` that parsed as HTML. */
+  syntax: 'bracket' | 'mustache' | 'angle';
   /** The raw group, brackets included. */
   raw: string;
   /** Raw text between the outer brackets. */

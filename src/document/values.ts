@@ -18,6 +18,18 @@ export function isRelationshipType(text: string): text is RelationshipType {
   return (RELATIONSHIP_TYPES as readonly string[]).includes(text);
 }
 
+/**
+ * The relationship type a Type cell means, written any way (`one to many`, `Many-to-One
+ * (optional)`); null when it is not one of the four.
+ */
+export function relationshipTypeOf(text: string): RelationshipType | null {
+  const key = text
+    .replace(/\s*\([^()]*\)\s*$/, '')
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
+  return RELATIONSHIP_TYPES.find((type) => type.toLowerCase().replace(/-/g, '') === key) ?? null;
+}
+
 export const REFERENTIAL_ACTIONS = ['CASCADE', 'SET NULL', 'RESTRICT', 'NO ACTION', 'SET DEFAULT'] as const;
 
 /** The canonical spelling of a referential action (`set null` → `SET NULL`), or null. */

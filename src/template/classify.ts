@@ -13,6 +13,14 @@ export function normalizeText(text: string): string {
     .toLowerCase();
 }
 
+/**
+ * A whole value that says it is not written yet: `TBD`, `TODO: pick a store`, `?`, `...`.
+ * (`N/A` is an answer: not applicable.)
+ */
+export function isUnfinishedValue(text: string): boolean {
+  return /^(?:(?:tbd|tbc|tba|todo|fixme|xxx)\b|\?{1,3}$|\.{3}$|…$)/i.test(text.trim());
+}
+
 /** Digits folded to `#`, so `[Question 3]` has the shape of `[Question 1]`. */
 export function shapeOf(text: string): string {
   return normalizeText(text).replace(/\d+/g, '#');
@@ -71,6 +79,10 @@ export function isOrdinaryBracket(raw: string, content: string, before: string):
 }
 
 const UNFINISHED = /\b(?:todo|tbd|tbc|tba|fixme|xxx|fill in|placeholder)\b/i;
+/** Instructions to the writer: `[Describe the scope]`, `[Insert diagram]`, `[your name]`, `[details here]`. */
+const INSTRUCTION = /^(?:describe|insert|add|enter|write|explain|provide|specify|fill|replace|choose|select|define|summari[sz]e|outline|include|give)\b|\b(?:your|here)\b/i;
+/** The last word of a short bracketed name that stands for a value: `[Team Name]`, `[Approver]`. */
+const SLOT_NOUN = /^(?:\S+\s+){0,2}(?:name|title|team|owner|approver|author|reviewer|date|email|value|number|version|url|role|person|company|project)$/i;
 
 /**
  * Bracketed text that reads as a placeholder even when the template never used it: an example
@@ -82,7 +94,7 @@ export function looksLikePlaceholder(content: string): boolean {
   const inner = content.trim();
   if (/^(?:e\.g\.|i\.e\.|eg\b|for example\b)/i.test(inner)) return true;
   if (inner.includes('...') || inner.includes('…')) return true;
-  if (UNFINISHED.test(inner)) return true;
+  if (UNFINISHED.test(inner) || INSTRUCTION.test(inner) || SLOT_NOUN.test(inner)) return true;
   // A numbered example name (`attribute3`, `Entity4`), not a version or a product (`v2`, `S3`, `IPv6`).
   if (/^[A-Za-z][a-z]{2,}\d+$/.test(inner)) return true;
   if (/^[a-z]+(?:_[a-z0-9]+)+$/.test(inner)) return true;

@@ -7,7 +7,7 @@ import { codeOffset } from '../document/code.js';
 import { overlapTest } from '../document/intervals.js';
 import type { Structure } from '../document/structure.js';
 import type { BracketGroup, Range } from '../document/types.js';
-import { choiceKey, choiceOptions, isOrdinaryBracket, labelPrefixOf, looksLikePlaceholder, normalizeText, shapeOf } from './classify.js';
+import { choiceKey, choiceOptions, isOrdinaryBracket, isUnfinishedValue, labelPrefixOf, looksLikePlaceholder, normalizeText, shapeOf } from './classify.js';
 import type { Inventory, TemplateSchema } from './schema.js';
 
 export type ResidueKind = 'placeholder' | 'choice' | 'guidance' | 'example';
@@ -41,6 +41,7 @@ export function findResidue(structure: Structure, schema: TemplateSchema): Resid
     if (residue) add(residue);
   }
   findUnbracketedChoices(structure, inventory, add);
+  findUnfinishedValues(structure, found, add);
   findGuidanceParagraphs(structure, inventory, found, add);
   findExamples(structure, inventory, claimed, add);
 
@@ -49,8 +50,8 @@ export function findResidue(structure: Structure, schema: TemplateSchema): Resid
 }
 
 function classifyBracket(group: BracketGroup, inventory: Inventory, structure: Structure): Residue | null {
-  // A `{{token}}` outside code is never finished text.
-  if (group.syntax === 'mustache') return { kind: 'placeholder', text: group.raw, range: group.range, context: bracketContext(group) };
+  // A `{{token}}` or an `<angle placeholder>` outside code is never finished text.
+  if (group.syntax !== 'bracket') return { kind: 'placeholder', text: group.raw, range: group.range, context: bracketContext(group) };
   if (isOrdinaryBracket(group.raw, group.content, group.before)) return null;
   const context = bracketContext(group);
   const options = choiceOptions(group.content);
@@ -97,6 +98,18 @@ function findUnbracketedChoices(structure: Structure, inventory: Inventory, add:
     }
   }
   for (const field of structure.fields) check(field.raw, field.valueRange, { kind: 'field', name: field.label });
+}
+
+/** `**Storage Type**: TBD`, a Type cell of `?`: a value that says it is not written yet. */
+function findUnfinishedValues(structure: Structure, found: readonly Residue[], add: (residue: Residue) => void): void {
+  const taken = overlapTest(found.map((residue) => [residue.range.start.offset, residue.range.end.offset] as const));
+  const check = (text: string, range: Range, context: ResidueContext | null): void => {
+    if (isUnfinishedValue(text) && !taken(range.start.offset, Math.max(range.end.offset, range.start.offset + 1))) add({ kind: 'placeholder', text, range, context });
+  };
+  for (const table of structure.tables) {
+    for (const row of table.rows) for (const cell of row.cells) check(cell.text, cell.range, cell.column ? { kind: 'column', name: cell.column } : null);
+  }
+  for (const field of structure.fields) check(field.value, field.valueRange, { kind: 'field', name: field.label });
 }
 
 function findGuidanceParagraphs(structure: Structure, inventory: Inventory, found: readonly Residue[], add: (residue: Residue) => void): void {

@@ -5,7 +5,9 @@
 
 /** Lower-cased, numbering and "(if applicable)" removed, whitespace collapsed, no trailing colon. */
 export function normalizeTitle(title: string): string {
-  return collapse(title)
+  return collapse(title.replace(/<[^>]*>/g, ' '))
+    // Decorations before the words (`❓ Open Questions`) do not change which section it is.
+    .replace(/^[^\p{L}\p{N}(]+/u, '')
     .toLowerCase()
     .replace(/\((?:if applicable|optional)\)/g, '')
     .replace(/^(?:\d+(?:\.\d+)*\.?)\s+/, '')
@@ -37,7 +39,9 @@ export function matchesPattern(pattern: TitlePattern, title: string): boolean {
 
 /** The text in the slot of a title that matches the pattern (original case), or null. */
 export function slotOf(pattern: TitlePattern, title: string): string | null {
-  const plain = collapse(title).replace(/^(?:\d+(?:\.\d+)*\.?)\s+/, '');
+  const plain = collapse(title.replace(/<[^>]*>/g, ' '))
+    .replace(/^[^\p{L}\p{N}(]+/u, '')
+    .replace(/^(?:\d+(?:\.\d+)*\.?)\s+/, '');
   const lower = plain.toLowerCase();
   const { prefix, suffix } = pattern;
   if (!lower.startsWith(prefix) || !lower.endsWith(suffix)) return null;
