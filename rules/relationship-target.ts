@@ -12,7 +12,9 @@ export default defineRule({
         const cell = relationship.cells.target;
         if (!cell || relationship.target === '' || doc.hasResidue(cell.range) || doc.entityIndex.has(relationship.target)) continue;
         const near = doc.entityIndex.closest(relationship.target);
-        const target = cell.textRange ?? cell.range;
+        // The suggestion replaces the name and keeps a note after it (`Rom (booked)`).
+        const whole = cell.textRange ?? cell.range;
+        const target = cell.textRange && cell.text.startsWith(relationship.target) ? { start: whole.start, end: doc.range(whole.start.offset + relationship.target.length, whole.start.offset + relationship.target.length).end } : whole;
         report({
           range: cell.range,
           message: `Related entity ${quote(relationship.target)} in the relationships of ${quote(entity.name)} is not defined in this document${doc.entityHint(relationship.target)}`,

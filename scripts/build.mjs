@@ -26,3 +26,7 @@ await build({
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
 });
+
+// The GitHub Action runs one committed file (a runner does not install or build): one minified
+// bundle, the same bytes on every build, so a test can tell when the committed copy is stale.
+await build({ ...shared, entryPoints: ['src/action/main.ts'], outfile: 'dist/action.js', minify: true });

@@ -2,12 +2,14 @@
  * Lints one text: builds the document model once, runs the rules, returns a result. Pure: the
  * caller passes the template schema and any file-system access through the host.
  */
+import { createHash } from 'node:crypto';
 import { builtinRules } from '../rules/index.js';
 import { DataModelDocument } from './document/model.js';
 import { applyDirectives, readDirectives } from './engine/directives.js';
 import { runRules, sortMessages, toResult, type LintHost, type RuleConfig } from './engine/lint.js';
 import type { AnyRule } from './engine/rule.js';
-import { INTERNAL_ERROR, type LintResult } from './engine/types.js';
+import { INTERNAL_ERROR, type LintMessage, type LintResult } from './engine/types.js';
+import type { SourceText } from './document/source.js';
 import { bundledSchema } from './template/bundled.js';
 import type { TemplateSchema } from './template/schema.js';
 
@@ -41,7 +43,22 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
   const ruleSet = options.ruleSet ?? builtinRules;
   const messages = runRules(doc, ruleSet, options.rules, options.host);
   const directives = readDirectives(doc.structure.comments, doc.source);
-  if (directives.length === 0) return toResult(filePath, messages);
+  if (directives.length === 0) return toResult(filePath, fingerprinted(messages, doc.source));
   const { messages: kept, suppressed } = applyDirectives(messages, directives, doc.source, ruleSet.map((rule) => rule.id), options.reportUnusedDisables === true);
-  return toResult(filePath, sortMessages(kept), suppressed);
+  return toResult(filePath, fingerprinted(sortMessages(kept), doc.source), suppressed);
+}
+
+/**
+ * Gives each message a fingerprint that survives edits elsewhere in the file: the rule, the text
+ * of its line, and the count of earlier messages with the same two.
+ */
+function fingerprinted(messages: LintMessage[], source: SourceText): LintMessage[] {
+  const seen = new Map<string, number>();
+  for (const message of messages) {
+    const key = createHash('sha256').update(`${message.ruleId}\0${source.lineText(message.line).trim()}`).digest('hex').slice(0, 16);
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
+    message.fingerprint = `${key}:${occurrence}`;
+  }
+  return messages;
 }

@@ -138,7 +138,7 @@ describe('dmlint on bad paths and bad usage', () => {
 
   it.each([
     [['--frobnicate'], "dmlint: Unknown option '--frobnicate'. Run \"dmlint --help\" for usage.\n"],
-    [['--format', 'xml', 'x.md'], 'dmlint: Unknown format "xml"; use one of stylish, compact, json. Run "dmlint --help" for usage.\n'],
+    [['--format', 'xml', 'x.md'], 'dmlint: Unknown format "xml"; use one of stylish, compact, json, github, sarif, junit, markdown. Run "dmlint --help" for usage.\n'],
     [['--stdin', 'x.md'], 'dmlint: Give either --stdin or files, not both. Run "dmlint --help" for usage.\n'],
     [['--stdin-filename', 'x.md'], 'dmlint: --stdin-filename needs --stdin. Run "dmlint --help" for usage.\n'],
     [['--format'], "dmlint: Option '-f, --format <value>' argument missing. Run \"dmlint --help\" for usage.\n"],

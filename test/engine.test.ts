@@ -71,7 +71,7 @@ describe('engine', () => {
 });
 
 describe('reporters', () => {
-  const plain = { cwd: '/repo', chalk: new Chalk({ level: 0 }) };
+  const plain = { cwd: '/repo', chalk: new Chalk({ level: 0 }), rules: [] };
   const hostile: LintResult = {
     filePath: '/repo/specs/a/data-model.md',
     messages: [{ ruleId: 'no-placeholder', severity: 'error', message: 'Unfilled "\u001b[2J[x]\r\n::error::"', line: 2, column: 3, endLine: 2, endColumn: 6 }],

@@ -3,8 +3,19 @@ import { parseArgs } from 'node:util';
 import type { RuleEntry } from '../config/types.js';
 import { FORMAT_NAMES } from '../reporters/index.js';
 
+/** One output: a format, to standard output (path null) or to a file. */
+export interface OutputTarget {
+  format: string;
+  path: string | null;
+}
+
 export interface CliOptions {
   patterns: string[];
+  outputs: OutputTarget[];
+  maxWarnings: number | null;
+  quiet: boolean;
+  fix: 'write' | 'dry-run' | null;
+  lsp: boolean;
   configFile: string | null;
   useConfig: boolean;
   template: string | null;
@@ -15,7 +26,6 @@ export interface CliOptions {
   reportUnusedDisables: boolean;
   printConfig: string | null;
   init: boolean;
-  format: string;
   stdin: boolean;
   stdinFilename: string | null;
   /** true/false when --color/--no-color was given; null to decide from the environment. */
@@ -26,6 +36,28 @@ export interface CliOptions {
 }
 
 export class UsageError extends Error {}
+
+/**
+ * `--format name` prints to standard output, `--format name:path` writes a file; `--output-file`
+ * sends the standard-output format to a file instead. At most one format goes to standard output.
+ */
+function readOutputs(formats: readonly string[], outputFile: string | null): OutputTarget[] {
+  const outputs = formats.map((entry): OutputTarget => {
+    const colon = entry.indexOf(':');
+    const [format, path] = colon > 0 && FORMAT_NAMES.includes(entry.slice(0, colon)) ? [entry.slice(0, colon), entry.slice(colon + 1)] : [entry, null];
+    if (!FORMAT_NAMES.includes(format)) throw new UsageError(`Unknown format "${format}"; use one of ${FORMAT_NAMES.join(', ')}`);
+    if (path === '') throw new UsageError(`--format ${entry}: give a file path after the colon`);
+    return { format, path };
+  });
+  const toStdout = outputs.filter((output) => output.path === null);
+  if (toStdout.length > 1) throw new UsageError('Only one format can go to standard output; write the others to files with --format name:path');
+  const [stdoutOutput] = toStdout;
+  if (outputFile !== null) {
+    if (!stdoutOutput) throw new UsageError('--output-file needs a format that goes to standard output');
+    stdoutOutput.path = outputFile;
+  }
+  return outputs;
+}
 
 const SEVERITIES = new Set(['off', 'warn', 'error']);
 
@@ -55,7 +87,14 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       allowPositionals: true,
       strict: true,
       options: {
-        format: { type: 'string', short: 'f' },
+        format: { type: 'string', short: 'f', multiple: true },
+        'output-file': { type: 'string', short: 'o' },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
+        lsp: { type: 'boolean' },
+        stdio: { type: 'boolean' },
         stdin: { type: 'boolean' },
         'stdin-filename': { type: 'string' },
         color: { type: 'boolean' },
@@ -78,14 +117,23 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     throw new UsageError(error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '') : String(error));
   }
   const { values, positionals } = parsed;
-  const format = values.format ?? 'stylish';
-  if (!FORMAT_NAMES.includes(format)) throw new UsageError(`Unknown format "${format}"; use one of ${FORMAT_NAMES.join(', ')}`);
+  const outputs = readOutputs(values.format ?? ['stylish'], values['output-file'] ?? null);
+  const maxWarnings = values['max-warnings'] === undefined ? null : Number(values['max-warnings']);
+  if (maxWarnings !== null && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new UsageError(`--max-warnings takes a whole number of 0 or more, not "${values['max-warnings'] ?? ''}"`);
+  if (values.fix && values['fix-dry-run']) throw new UsageError('Give either --fix or --fix-dry-run, not both');
+  if (values.stdio && !values.lsp) throw new UsageError('--stdio is for the language server: use it with --lsp');
+  if (values.fix && values.stdin) throw new UsageError('--fix cannot write to standard input; use --fix-dry-run with --format json to get the fixed text');
   if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename needs --stdin');
   if (values.stdin && positionals.length > 0) throw new UsageError('Give either --stdin or files, not both');
   if (values.color && values['no-color']) throw new UsageError('Give either --color or --no-color, not both');
   if (values.config !== undefined && values['no-config']) throw new UsageError('Give either --config or --no-config, not both');
   return {
     patterns: positionals,
+    outputs,
+    maxWarnings,
+    quiet: values.quiet === true,
+    fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : null,
+    lsp: values.lsp === true,
     configFile: values.config ?? null,
     useConfig: values['no-config'] !== true,
     template: values.template ?? null,
@@ -95,7 +143,6 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     reportUnusedDisables: values['report-unused-disables'] === true,
     printConfig: values['print-config'] ?? null,
     init: values.init === true,
-    format,
     stdin: values.stdin === true,
     stdinFilename: values['stdin-filename'] ?? null,
     color: values['no-color'] ? false : values.color ? true : null,

@@ -11,7 +11,14 @@ A directory means every data-model.md below it (node_modules and .git are skippe
 With no paths, dmlint lints the current directory.
 
 Options:
-  -f, --format <name>        Output format: ${FORMAT_NAMES.join(', ')} (default: stylish)
+  -f, --format <name>[:file] Output format: ${FORMAT_NAMES.join(', ')} (default: stylish);
+                             repeat it to write more formats, to files (sarif:dmlint.sarif)
+  -o, --output-file <file>   Write the standard-output format to a file instead
+  -q, --quiet                Report errors only
+      --max-warnings <n>     Exit with 1 when there are more than n warnings
+      --fix                  Apply safe fixes to the files
+      --fix-dry-run          Compute fixes without writing (--format json shows the fixed text)
+      --lsp                  Run the language server on standard input and output
       --stdin                Lint text read from standard input
       --stdin-filename <p>   Path to report for standard input (its configuration and Spec link)
   -c, --config <file>        Use this configuration file for every document
@@ -40,6 +47,8 @@ Examples:
   dmlint 'specs/**/data-model.md'       a glob (quote it so the shell leaves it alone)
   dmlint --format compact specs/        one line per problem, for editors
   dmlint --format json specs/ > dmlint.json
+  dmlint --format github --format sarif:dmlint.sarif specs/    in a GitHub Actions job
+  dmlint --fix specs/
   dmlint --stdin --stdin-filename specs/001-x/data-model.md < draft.md
   dmlint --rule 'open-questions: error' specs/
   dmlint --print-config specs/012-library-lending/data-model.md

@@ -2,8 +2,10 @@
 import { readFile } from 'node:fs/promises';
 import type { RuleEntry } from '../config/types.js';
 import type { LintResult } from '../engine/types.js';
+import type { AnyRule } from '../engine/rule.js';
 import { lintText } from '../lint.js';
 import { describeFsError, discoverFiles, type PathProblem } from './discover.js';
+import { FileChangedError, fixText, writeAtomically } from './fix-file.js';
 import { IgnoreFiles } from './ignore-files.js';
 import { Workspace } from './workspace.js';
 
@@ -21,6 +23,8 @@ export interface LintFilesOptions {
   /** false to lint files that `.dmlintignore`, `.gitignore` or `ignores` would skip. */
   ignore?: boolean;
   reportUnusedDisables?: boolean;
+  /** `write` applies safe fixes to the files; `dry-run` only puts the fixed text in each result's `output`. */
+  fix?: 'write' | 'dry-run' | null;
 }
 
 export interface LintFilesResult {
@@ -29,6 +33,8 @@ export interface LintFilesResult {
   problems: PathProblem[];
   /** Files named explicitly that ignore settings skipped. */
   ignored: string[];
+  /** Every rule that ran on some file (built-in and plugin rules), for formats that describe rules. */
+  ruleSet: AnyRule[];
 }
 
 /**
@@ -51,8 +57,10 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   const { files, explicit, problems } = await discoverFiles(patterns, cwd, ignores);
   const results: LintResult[] = [];
   const ignored: string[] = [];
+  const ruleSet = new Map<string, AnyRule>();
   for (const file of files) {
     const settings = await workspace.settingsFor(file);
+    for (const rule of settings.lint.ruleSet ?? []) ruleSet.set(rule.id, rule);
     if (useIgnores && (settings.ignored || ignores?.byIgnoreFile(file))) {
       if (explicit.has(file)) ignored.push(file);
       continue;
@@ -64,7 +72,19 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
       problems.push({ path: file, message: `cannot read: ${describeFsError(error)}` });
       continue;
     }
-    results.push(lintText(text, settings.lint));
+    if (!options.fix) {
+      results.push(lintText(text, settings.lint));
+      continue;
+    }
+    const result = fixText(text, settings.lint);
+    if (options.fix === 'write' && result.output !== undefined) {
+      try {
+        await writeAtomically(file, text, result.output);
+      } catch (error) {
+        problems.push({ path: file, message: error instanceof FileChangedError ? error.message : `cannot write the fixes: ${describeFsError(error)}` });
+      }
+    }
+    results.push(result);
   }
-  return { results, problems, ignored };
+  return { results, problems, ignored, ruleSet: [...ruleSet.values()] };
 }

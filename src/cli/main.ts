@@ -3,18 +3,21 @@
  * All terminal and file-system access of the CLI happens here and in its helpers.
  */
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { builtinRules } from '../../rules/index.js';
 import { STARTER_FILE, starterConfig } from '../config/starter.js';
 import { ConfigError } from '../config/types.js';
+import { ruleMeta } from '../engine/meta.js';
+import type { AnyRule } from '../engine/rule.js';
 import type { LintResult } from '../engine/types.js';
 import { lintText } from '../lint.js';
-import { reporters } from '../reporters/index.js';
+import { loadReporter } from '../reporters/index.js';
 import { VERSION } from '../version.js';
 import { parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { chalkFor } from './color.js';
-import type { PathProblem } from './discover.js';
+import { describeFsError, type PathProblem } from './discover.js';
+import { fixText } from './fix-file.js';
 import { helpText, ruleListText } from './help.js';
 import { lintFiles } from './lint-files.js';
 import { Workspace } from './workspace.js';
@@ -54,6 +57,12 @@ export async function main(io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   if (options.init) return init(io);
+  if (options.lsp) {
+    // Loaded only here: the language server's dependencies are not needed by the command line.
+    const { startServer } = await import('../lsp/server.js');
+    await startServer();
+    return EXIT_OK;
+  }
   try {
     if (options.printConfig !== null) return await printConfig(io, options, options.printConfig);
     return await lint(io, options);
@@ -84,6 +93,7 @@ function workspaceFor(io: CliIo, options: CliOptions): Workspace {
 async function lint(io: CliIo, options: CliOptions): Promise<number> {
   let results: LintResult[];
   let problems: PathProblem[];
+  let ruleSet: readonly AnyRule[];
   if (options.stdin) {
     const text = await io.readStdin();
     // Standard input takes the configuration of the path it stands for (or of the working directory).
@@ -91,9 +101,11 @@ async function lint(io: CliIo, options: CliOptions): Promise<number> {
     const settings = await workspaceFor(io, options).settingsFor(filePath);
     // Without a name, standard input has no place on disk: its Spec link is not looked up.
     const { filePath: _unused, ...unnamed } = settings.lint;
-    const result = lintText(text, options.stdinFilename === null ? unnamed : settings.lint);
+    const lintOptions = options.stdinFilename === null ? unnamed : settings.lint;
+    const result = options.fix === 'dry-run' ? fixText(text, lintOptions) : lintText(text, lintOptions);
     results = [options.stdinFilename === null ? { ...result, filePath: '<stdin>' } : result];
     problems = [];
+    ruleSet = settings.lint.ruleSet ?? builtinRules;
   } else {
     const run = await lintFiles(options.patterns.length > 0 ? options.patterns : ['.'], {
       cwd: io.cwd,
@@ -103,17 +115,48 @@ async function lint(io: CliIo, options: CliOptions): Promise<number> {
       plugins: options.usePlugins,
       ignore: options.useIgnore,
       reportUnusedDisables: options.reportUnusedDisables,
+      fix: options.fix,
     });
     results = run.results;
     problems = run.problems.map((problem) => ({ ...problem, message: `${problem.message}; check the path and try again` }));
+    ruleSet = run.ruleSet.length > 0 ? run.ruleSet : builtinRules;
     for (const file of run.ignored) io.stderr.write(`dmlint: ${relative(io.cwd, file)}: skipped, an ignore setting matches it; use --no-ignore to lint it\n`);
   }
-  const reporter = reporters[options.format];
-  if (!reporter) throw new Error(`reporter "${options.format}" is missing`);
-  const chalk = chalkFor(options.color, io.env, io.stdout.isTTY === true);
-  if (results.length > 0 || problems.length === 0) io.stdout.write(reporter(results, { cwd: io.cwd, chalk }));
+  const shown = options.quiet ? results.map(errorsOnly) : results;
+  const context = {
+    cwd: io.cwd,
+    chalk: chalkFor(options.color, io.env, io.stdout.isTTY === true),
+    rules: ruleMeta(ruleSet, new Set(builtinRules.map((rule) => rule.id))),
+  };
+  for (const output of options.outputs) {
+    const reporter = await loadReporter(output.format);
+    if (!reporter) throw new Error(`reporter "${output.format}" is missing`);
+    const text = reporter(shown, context);
+    if (output.path === null) {
+      if (results.length > 0 || problems.length === 0) io.stdout.write(text);
+      continue;
+    }
+    const path = resolve(io.cwd, output.path);
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, text);
+    } catch (error) {
+      problems.push({ path: output.path, message: `cannot write the ${output.format} output: ${describeFsError(error)}` });
+    }
+  }
   for (const problem of problems) io.stderr.write(`dmlint: ${problem.path}: ${problem.message}\n`);
-  return exitCode(results, problems);
+  const code = exitCode(results, problems);
+  const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
+  if (code === EXIT_OK && options.maxWarnings !== null && warnings > options.maxWarnings) {
+    io.stderr.write(`dmlint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings} allows\n`);
+    return EXIT_PROBLEMS;
+  }
+  return code;
+}
+
+/** --quiet: the result with its warnings left out. */
+function errorsOnly(result: LintResult): LintResult {
+  return { ...result, messages: result.messages.filter((message) => message.severity === 'error'), warningCount: 0, fixableWarningCount: 0 };
 }
 
 /** The name standard input gets when no --stdin-filename is given: a document in the working directory. */

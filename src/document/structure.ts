@@ -299,7 +299,7 @@ class StructureBuilder {
     const masked = maskedSlice(this.source.text, start, end, phrasing.masks);
     this.collectGroups(masked, start, kind, section, where);
     for (const [from, to] of phrasing.html) {
-      if (isAnglePlaceholder(this.source.text.slice(from, to))) this.pushGroup('angle', from, to, masked.slice(0, from - start), kind, section, { standalone: false, cell: null }, false);
+      if (isAnglePlaceholder(this.source.text.slice(from, to))) this.pushGroup('angle', from, to, masked.slice(0, from - start), kind, section, { standalone: false, cell: where.cell }, false);
     }
     for (const code of phrasing.codes) {
       const codeEnd = code.valueStart + code.value.length;

@@ -25,6 +25,11 @@ export interface LintMessage {
   endColumn: number;
   fix?: TextEdit;
   suggestions?: Suggestion[];
+  /**
+   * Stable across edits elsewhere in the file: the rule, the text of the line, and which
+   * occurrence of that pair it is. Output formats use it to track a problem across commits.
+   */
+  fingerprint?: string;
   /** On a suppressed message: the directive that suppressed it and its `-- reason`. */
   suppressions?: Array<{ kind: 'directive'; justification: string }>;
 }
@@ -40,6 +45,8 @@ export interface LintResult {
   fatalErrorCount: number;
   /** Messages an inline `dmlint-disable` directive suppressed; not counted above. */
   suppressedMessages: LintMessage[];
+  /** With --fix or --fix-dry-run, the fixed text, when any fix was applied. */
+  output?: string;
 }
 
 /** The rule id of a message that reports a rule which crashed. */

@@ -31,6 +31,7 @@ export const json: Reporter = (results) => {
     fixableErrorCount: result.fixableErrorCount,
     fixableWarningCount: result.fixableWarningCount,
     usedDeprecatedRules: [],
+    ...(result.output !== undefined ? { output: result.output } : {}),
   }));
   return `${JSON.stringify(entries)}\n`;
 };

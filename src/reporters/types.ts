@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import type { RuleMeta } from '../engine/meta.js';
 import type { LintResult } from '../engine/types.js';
 
 export interface ReportContext {
@@ -6,6 +7,8 @@ export interface ReportContext {
   cwd: string;
   /** Colours; a level-0 instance prints plain text. */
   chalk: ChalkInstance;
+  /** Every rule that may appear in the results, for formats that describe rules. */
+  rules: readonly RuleMeta[];
 }
 
 /** A reporter turns results into the text to print. Pure: no I/O. */

@@ -36,10 +36,8 @@ export function findResidue(structure: Structure, schema: TemplateSchema): Resid
     claimed.push([residue.range.start.offset, residue.range.end.offset]);
   };
 
-  for (const group of structure.brackets) {
-    const residue = classifyBracket(group, inventory, structure);
-    if (residue) add(residue);
-  }
+  const groups = structure.brackets.flatMap((group) => classifyBracket(group, inventory, structure) ?? []);
+  for (const residue of outermost(groups)) add(residue);
   findUnbracketedChoices(structure, inventory, add);
   findUnfinishedValues(structure, found, add);
   findGuidanceParagraphs(structure, inventory, found, add);
@@ -74,6 +72,19 @@ function bracketContext(group: BracketGroup): ResidueContext | null {
   if (group.container === 'heading') return { kind: 'heading' };
   const label = /\*\*([^*]{1,40}?):?\*\*:?\s*$/.exec(group.before)?.[1]?.trim();
   return label ? { kind: 'field', name: label } : null;
+}
+
+/** Leftovers not inside another one: `<x>` inside `[TBD <x>]` is part of the bracketed placeholder. */
+function outermost(residues: readonly Residue[]): Residue[] {
+  const sorted = [...residues].sort((a, b) => a.range.start.offset - b.range.start.offset || b.range.end.offset - a.range.end.offset);
+  const kept: Residue[] = [];
+  let reached = -1;
+  for (const residue of sorted) {
+    if (residue.range.end.offset <= reached) continue;
+    kept.push(residue);
+    reached = Math.max(reached, residue.range.end.offset);
+  }
+  return kept;
 }
 
 /** `Yes/No` in a cell, `Yes / No / Partial` as a field value: a template choice without brackets. */

@@ -1,0 +1,42 @@
+/**
+ * The GitHub Action (action.yml): runs the CLI with the action's inputs, annotations on the pull
+ * request by default, optionally a SARIF file for code scanning and a Markdown summary of the job.
+ */
+import { main } from '../cli/main.js';
+
+/** An input as the runner passes it: INPUT_<NAME>, upper-cased, spaces as underscores. */
+export function actionInput(env: NodeJS.ProcessEnv, name: string): string {
+  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+
+/** The dmlint command line the inputs stand for. */
+export function actionArgs(env: NodeJS.ProcessEnv): string[] {
+  const args = actionInput(env, 'files').split(/\s+/).filter(Boolean);
+  const config = actionInput(env, 'config');
+  const sarif = actionInput(env, 'sarif-file');
+  const maxWarnings = actionInput(env, 'max-warnings');
+  const summary = env.GITHUB_STEP_SUMMARY;
+  args.push('--format', actionInput(env, 'format') || 'github');
+  if (sarif) args.push('--format', `sarif:${sarif}`);
+  if (summary && actionInput(env, 'summary') !== 'false') args.push('--format', `markdown:${summary}`);
+  if (config) args.push('--config', config);
+  if (maxWarnings) args.push('--max-warnings', maxWarnings);
+  return args;
+}
+
+main({
+  argv: actionArgs(process.env),
+  cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  readStdin: () => Promise.resolve(''),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stdout.write(`::error title=dmlint::internal error: ${String(error instanceof Error ? error.message : error).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,36 @@
+/**
+ * What output formats say about each rule: id, descriptions, default level and documentation
+ * link, for the built-in rules, plugin rules, and the ids the engine reports under itself.
+ */
+import { engineDocsUrl, ruleDocsUrl } from '../version.js';
+import { INVALID_DIRECTIVE, UNUSED_DIRECTIVE } from './directives.js';
+import type { AnyRule } from './rule.js';
+import { INTERNAL_ERROR, type Severity } from './types.js';
+
+export interface RuleMeta {
+  id: string;
+  description: string;
+  rationale: string;
+  defaultSeverity: Severity;
+  docsUrl: string | null;
+}
+
+const ENGINE_RULES: readonly RuleMeta[] = [
+  { id: INTERNAL_ERROR, description: 'dmlint failed on this document: a rule crashed', rationale: 'A crash is a bug in a rule; the document was not fully checked.', defaultSeverity: 'error', docsUrl: engineDocsUrl('exit-codes') },
+  { id: INVALID_DIRECTIVE, description: 'A dmlint-disable comment names a rule that does not exist', rationale: 'A misspelt rule id suppresses nothing.', defaultSeverity: 'error', docsUrl: engineDocsUrl('inline-suppressions') },
+  { id: UNUSED_DIRECTIVE, description: 'A dmlint-disable comment suppresses nothing', rationale: 'Stale suppressions hide future problems.', defaultSeverity: 'warning', docsUrl: engineDocsUrl('inline-suppressions') },
+];
+
+/** Metadata for a rule set: built-in rules link to their page, plugin rules to their own `docsUrl`. */
+export function ruleMeta(rules: readonly AnyRule[], builtinIds: ReadonlySet<string>): RuleMeta[] {
+  return [
+    ...rules.map((rule) => ({
+      id: rule.id,
+      description: rule.description,
+      rationale: rule.rationale,
+      defaultSeverity: rule.defaultSeverity,
+      docsUrl: rule.docsUrl ?? (builtinIds.has(rule.id) ? ruleDocsUrl(rule.id) : null),
+    })),
+    ...ENGINE_RULES,
+  ];
+}

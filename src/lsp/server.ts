@@ -1,0 +1,176 @@
+/**
+ * The language server (`dmlint --lsp`): diagnostics on open, on change (debounced) and on save,
+ * cleared on close; quick fixes for every fix and suggestion, and "disable for this line". The
+ * configuration, template and plugins of each document are resolved as the CLI resolves them.
+ */
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import {
+  CodeActionKind,
+  createConnection,
+  DiagnosticSeverity,
+  DidChangeWatchedFilesNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type Connection,
+  type Diagnostic,
+  type TextEdit as LspTextEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { builtinRules } from '../../rules/index.js';
+import { Workspace } from '../cli/workspace.js';
+import { ConfigError } from '../config/types.js';
+import { BOM } from '../document/parse.js';
+import { ruleMeta } from '../engine/meta.js';
+import type { LintMessage, Suggestion, TextEdit } from '../engine/types.js';
+import { lintText } from '../lint.js';
+
+/** How long typing must pause before a changed document is linted again. */
+const DEBOUNCE_MS = 150;
+
+/** What a diagnostic carries for its code actions. */
+interface DiagnosticData {
+  fix?: TextEdit;
+  suggestions?: Suggestion[];
+  /** Offsets in fixes skip a leading byte-order mark; this many characters put them back. */
+  shift: number;
+}
+
+export function startServer(input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<void> {
+  const connection = createConnection(ProposedFeatures.all, input, output);
+  const server = new DmlintServer(connection);
+  server.listen();
+  return new Promise((resolve) => connection.onExit(resolve));
+}
+
+class DmlintServer {
+  private readonly documents = new TextDocuments(TextDocument);
+  private workspace: Workspace;
+  private root = process.cwd();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly docs = new Map<string, string | null>();
+
+  constructor(private readonly connection: Connection) {
+    this.workspace = new Workspace({ cwd: this.root });
+  }
+
+  listen(): void {
+    const { connection, documents } = this;
+    connection.onInitialize((params) => {
+      const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
+      if (rootUri?.startsWith('file:')) this.root = fileURLToPath(rootUri);
+      this.workspace = new Workspace({ cwd: this.root });
+      return {
+        capabilities: {
+          textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+          codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        },
+        serverInfo: { name: 'dmlint' },
+      };
+    });
+    connection.onInitialized(() => {
+      // Configuration and templates can change on disk: be told, where the client can watch files.
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.dmlintrc*' }, { globPattern: '**/package.json' }, { globPattern: '**/*template*.md' }] })
+        .catch((error: unknown) => connection.console.log(`dmlint: the client cannot watch files (${String(error)}); configuration changes apply after a restart`));
+    });
+    connection.onDidChangeWatchedFiles(() => this.reset());
+    connection.onDidChangeConfiguration(() => this.reset());
+    documents.onDidOpen(({ document }) => this.lintNow(document));
+    documents.onDidSave(({ document }) => this.lintNow(document));
+    documents.onDidChangeContent(({ document }) => this.lintSoon(document));
+    documents.onDidClose(({ document }) => {
+      clearTimeout(this.timers.get(document.uri));
+      this.timers.delete(document.uri);
+      void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    });
+    connection.onCodeAction(({ textDocument, context }) => {
+      const document = documents.get(textDocument.uri);
+      return document ? context.diagnostics.filter((diagnostic) => diagnostic.source === 'dmlint').flatMap((diagnostic) => codeActions(document, diagnostic)) : [];
+    });
+    documents.listen(connection);
+    connection.listen();
+  }
+
+  /** Forget cached configuration, templates and plugins, and lint every open document again. */
+  private reset(): void {
+    this.workspace = new Workspace({ cwd: this.root });
+    for (const document of this.documents.all()) this.lintNow(document);
+  }
+
+  private lintSoon(document: TextDocument): void {
+    clearTimeout(this.timers.get(document.uri));
+    this.timers.set(
+      document.uri,
+      setTimeout(() => this.lintNow(document), DEBOUNCE_MS),
+    );
+  }
+
+  private lintNow(document: TextDocument): void {
+    clearTimeout(this.timers.get(document.uri));
+    this.lint(document).catch((error: unknown) => {
+      this.connection.console.error(`dmlint: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    });
+  }
+
+  private async lint(document: TextDocument): Promise<void> {
+    const version = document.version;
+    const path = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : join(this.root, 'data-model.md');
+    let diagnostics: Diagnostic[];
+    try {
+      const settings = await this.workspace.settingsFor(path);
+      const text = document.getText();
+      const result = lintText(text, document.uri.startsWith('file:') ? settings.lint : { ...settings.lint, filePath: '<untitled>' });
+      const shift = text.startsWith(BOM) ? BOM.length : 0;
+      const links = new Map(ruleMeta(settings.lint.ruleSet ?? builtinRules, new Set(builtinRules.map((rule) => rule.id))).map((rule) => [rule.id, rule.docsUrl]));
+      diagnostics = result.messages.map((message) => toDiagnostic(message, links.get(message.ruleId) ?? null, shift));
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      // A broken configuration is shown where the user looks: on the document.
+      diagnostics = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: 'dmlint', message: `dmlint configuration: ${error.describe((file) => file)}` }];
+    }
+    // A newer version is on its way; these diagnostics would be stale.
+    if (this.documents.get(document.uri)?.version !== version) return;
+    await this.connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
+  }
+}
+
+function toDiagnostic(message: LintMessage, href: string | null, shift: number): Diagnostic {
+  const data: DiagnosticData = { shift, ...(message.fix ? { fix: message.fix } : {}), ...(message.suggestions ? { suggestions: message.suggestions } : {}) };
+  return {
+    range: { start: { line: message.line - 1, character: message.column - 1 }, end: { line: message.endLine - 1, character: message.endColumn - 1 } },
+    severity: message.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    code: message.ruleId,
+    ...(href ? { codeDescription: { href } } : {}),
+    source: 'dmlint',
+    message: message.message,
+    data,
+  };
+}
+
+function editOf(document: TextDocument, edit: TextEdit, shift: number): LspTextEdit {
+  return { range: { start: document.positionAt(edit.range[0] + shift), end: document.positionAt(edit.range[1] + shift) }, newText: edit.text };
+}
+
+function action(title: string, document: TextDocument, diagnostic: Diagnostic, edits: LspTextEdit[], isPreferred = false): CodeAction {
+  return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred, edit: { changes: { [document.uri]: edits } } };
+}
+
+/** Quick fixes for a diagnostic: its fix, each suggestion, and a comment that disables the rule for the line. */
+export function codeActions(document: TextDocument, diagnostic: Diagnostic): CodeAction[] {
+  const data = (diagnostic.data ?? { shift: 0 }) as DiagnosticData;
+  const actions: CodeAction[] = [];
+  const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+  if (data.fix) actions.push(action(`Fix: ${message}`, document, diagnostic, [editOf(document, data.fix, data.shift)], true));
+  for (const suggestion of data.suggestions ?? []) actions.push(action(suggestion.desc, document, diagnostic, [editOf(document, suggestion.fix, data.shift)]));
+  const rule = String(diagnostic.code ?? '');
+  if (rule && rule !== 'internal-error') {
+    const line = diagnostic.range.start.line;
+    const indent = /^\s*/.exec(document.getText({ start: { line, character: 0 }, end: { line, character: 200 } }))?.[0] ?? '';
+    actions.push(action(`Disable ${rule} for this line`, document, diagnostic, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- dmlint-disable-next-line ${rule} -->\n` }]));
+  }
+  return actions;
+}
+

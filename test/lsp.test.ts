@@ -1,0 +1,69 @@
+/** The language server through the protocol: diagnostics on open, change and close, code actions, configuration changes. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO, scratchDir } from './support/cli.js';
+import { LspClient } from './support/lsp.js';
+
+const CLEAN = readFileSync(join(REPO, 'fixtures/header-metadata/valid/complete.md'), 'utf8').replace('](../../spec.md)', '](./spec.md)');
+const BROKEN = CLEAN.replace('| `floor` | Integer | Yes |', '| `floor` | Integer | yes |').replace('**Storage Type**: SQL Database', '**Storage Type**: [SQL Database / NoSQL]').replace('- [x] Can bookings repeat weekly? (Not in this feature)', '- [ ] Can bookings repeat weekly?');
+
+describe('dmlint --lsp', () => {
+  const root = scratchDir({ '.git/HEAD': 'ref\n', 'specs/a/spec.md': '# s\n', 'specs/a/data-model.md': BROKEN, '.dmlintrc.json': '{ "rules": { "open-questions": "error" } }' });
+  const file = join(root, 'specs/a/data-model.md');
+  const client = new LspClient(root);
+
+  beforeAll(async () => {
+    await client.initialize();
+    await client.open(file, BROKEN);
+  });
+  afterAll(async () => {
+    if (client.process.exitCode === null) await client.shutdown();
+  });
+
+  it('publishes diagnostics on open, with ranges, severities, rule codes and links to the rules', async () => {
+    const diagnostics = await client.diagnostics(file);
+    expect(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity, diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.range.end.character, diagnostic.source])).toEqual([
+      ['attribute-table', 1, 38, 22, 25, 'dmlint'],
+      ['no-unresolved-choice', 1, 120, 18, 40, 'dmlint'],
+      ['open-questions', 1, 305, 0, 33, 'dmlint'],
+    ]);
+    expect(diagnostics[0]?.codeDescription?.href).toMatch(/\/docs\/rules\/attribute-table\.md$/);
+  });
+
+  it('offers the fix, each option of a choice, and disabling the rule for the line', async () => {
+    const diagnostics = await reopen();
+    const titles = async (index: number): Promise<string[]> => (await client.codeActions(file, diagnostics[index] as Diagnostic)).map((action) => (action as CodeAction).title);
+    expect(await titles(0)).toEqual(['Fix: Required is "yes" for attribute "floor": write "Yes"', 'Disable attribute-table for this line']);
+    expect(await titles(1)).toEqual(['Choose "SQL Database"', 'Choose "NoSQL"', 'Disable no-unresolved-choice for this line']);
+    const [fix] = (await client.codeActions(file, diagnostics[0] as Diagnostic)) as CodeAction[];
+    expect(fix?.isPreferred).toBe(true);
+    expect(Object.values(fix?.edit?.changes ?? {})[0]).toEqual([{ range: { start: { line: 38, character: 22 }, end: { line: 38, character: 25 } }, newText: 'Yes' }]);
+  });
+
+  it('lints again after a change, and takes configuration changes into account', async () => {
+    await client.change(file, 2, CLEAN.replace('- [x] Can bookings repeat weekly? (Not in this feature)', '- [ ] Can bookings repeat weekly?'));
+    expect((await client.diagnostics(file, (diagnostics) => diagnostics.length === 1)).map((diagnostic) => [diagnostic.code, diagnostic.severity])).toEqual([['open-questions', 1]]);
+    writeFileSync(join(root, '.dmlintrc.json'), '{ "rules": { "open-questions": "off" } }');
+    await client.filesChanged(join(root, '.dmlintrc.json'));
+    expect(await client.diagnostics(file, (diagnostics) => diagnostics.length === 0)).toEqual([]);
+  });
+
+  it('clears the diagnostics of a closed document, and exits cleanly', async () => {
+    await client.change(file, 3, BROKEN);
+    await client.diagnostics(file, (diagnostics) => diagnostics.length > 0);
+    await client.close(file);
+    expect(await client.diagnostics(file, (diagnostics) => diagnostics.length === 0)).toEqual([]);
+    expect(client.registrations).toBe(1);
+    expect(await client.shutdown()).toBe(0);
+  });
+
+  /** Opens the broken document again and returns its diagnostics. */
+  async function reopen(): Promise<Diagnostic[]> {
+    await client.close(file);
+    await client.diagnostics(file, (diagnostics) => diagnostics.length === 0);
+    await client.open(file, BROKEN);
+    return client.diagnostics(file, (diagnostics) => diagnostics.length > 0);
+  }
+});
