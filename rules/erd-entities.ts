@@ -2,7 +2,7 @@ import { boxTitles, isMermaidErDiagram, mermaidEntities } from '../src/document/
 import { quote } from '../src/document/labels.js';
 import { nameKey } from '../src/document/names.js';
 import type { Span } from '../src/document/types.js';
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule, renameTo } from '../src/engine/rule.js';
 
 export default defineRule({
   id: 'erd-entities',
@@ -30,7 +30,7 @@ export default defineRule({
     }
     for (const span of named) {
       if (doc.entityIndex.has(span.text) || doc.hasResidue(span.range)) continue;
-      report({ range: span.range, message: `The diagram names ${quote(span.text)}, which is not an entity defined in this document${doc.entityHint(span.text)}` });
+      report({ range: span.range, message: `The diagram names ${quote(span.text)}, which is not an entity defined in this document${doc.entityHint(span.text)}`, ...renameTo(span.range, doc.entityIndex.closest(span.text)?.name) });
     }
   },
 });

@@ -2,7 +2,7 @@ import { didYouMean, quote } from '../src/document/labels.js';
 import { NameIndex } from '../src/document/names.js';
 import type { Span } from '../src/document/types.js';
 import { REFERENTIAL_ACTIONS, referentialAction } from '../src/document/values.js';
-import { defineRule, type RuleContext } from '../src/engine/rule.js';
+import { defineRule, renameTo, type RuleContext } from '../src/engine/rule.js';
 
 type Context = RuleContext;
 
@@ -39,7 +39,11 @@ export default defineRule({
 function checkEnd({ doc, report }: Context, entityName: Span, fieldName: Span, constraint: string): void {
   const entity = doc.entityIndex.get(entityName.text);
   if (!entity) {
-    report({ range: entityName.range, message: `Foreign key ${constraint} names entity ${quote(entityName.text)}, which is not defined in this document${doc.entityHint(entityName.text)}` });
+    report({
+      range: entityName.range,
+      message: `Foreign key ${constraint} names entity ${quote(entityName.text)}, which is not defined in this document${doc.entityHint(entityName.text)}`,
+      ...renameTo(entityName.range, doc.entityIndex.closest(entityName.text)?.name),
+    });
     return;
   }
   if (!entity.attributesTable || entity.attributes.some((attribute) => attribute.name.toLowerCase() === fieldName.text.toLowerCase())) return;
@@ -49,6 +53,7 @@ function checkEnd({ doc, report }: Context, entityName: Span, fieldName: Span, c
     message: `Foreign key ${constraint} names field ${quote(fieldName.text)}, which is not an attribute of ${quote(entity.name)} (Attributes table, line ${entity.attributesTable.range.start.line})${
       near ? didYouMean({ name: near.name, line: near.value.row.range.start.line }) : ''
     }`,
+    ...renameTo(fieldName.range, near?.name),
   });
 }
 

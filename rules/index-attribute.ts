@@ -1,6 +1,6 @@
 import { didYouMean, quote } from '../src/document/labels.js';
 import { NameIndex } from '../src/document/names.js';
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule, renameTo } from '../src/engine/rule.js';
 
 export default defineRule({
   id: 'index-attribute',
@@ -22,7 +22,7 @@ export default defineRule({
             message: `${entry.kind.toLowerCase() === 'index' ? 'Index' : `${entry.kind} index`} field ${quote(column.text)} is not an attribute of ${quote(entity.name)} (Attributes table, line ${table.range.start.line})${
               near ? didYouMean({ name: near.name, line: near.value.row.range.start.line }) : ''
             }`,
-            ...(near ? { suggestions: [{ desc: `Change to "${near.name}"`, fix: { range: [column.range.start.offset, column.range.end.offset], text: near.name } }] } : {}),
+            ...renameTo(column.range, near?.name),
           });
         }
       }

@@ -1,6 +1,6 @@
 import { quote } from '../src/document/labels.js';
 import { nameKey, NameIndex } from '../src/document/names.js';
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule, renameTo } from '../src/engine/rule.js';
 
 export default defineRule({
   id: 'key-entities',
@@ -27,6 +27,7 @@ export default defineRule({
       report({
         range: entry.name.range,
         message: `Key entity ${quote(entry.name.text)} is not defined under Entity Definitions: add "### Entity: ${entry.name.text}" or remove it from this list${doc.entityHint(entry.name.text)}`,
+        ...renameTo(entry.name.range, doc.entityIndex.closest(entry.name.text)?.name),
       });
     }
     for (const entity of firstByKey.values()) {

@@ -1,5 +1,5 @@
 import { quote } from '../src/document/labels.js';
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule, renameTo } from '../src/engine/rule.js';
 
 export default defineRule({
   id: 'relationship-target',
@@ -18,7 +18,7 @@ export default defineRule({
         report({
           range: cell.range,
           message: `Related entity ${quote(relationship.target)} in the relationships of ${quote(entity.name)} is not defined in this document${doc.entityHint(relationship.target)}`,
-          ...(near ? { suggestions: [{ desc: `Change to "${near.name}"`, fix: { range: [target.start.offset, target.end.offset], text: near.name } }] } : {}),
+          ...renameTo(target, near?.name),
         });
       }
     }

@@ -4,7 +4,7 @@ import { NameIndex } from '../src/document/names.js';
 import type { JsonNode, Sample } from '../src/document/samples.js';
 import type { Range } from '../src/document/types.js';
 import { enumValues, valueTypeOf, type JsonKind } from '../src/document/values.js';
-import { defineRule, type RuleContext } from '../src/engine/rule.js';
+import { defineRule, renameTo, type RuleContext } from '../src/engine/rule.js';
 
 type Context = RuleContext;
 
@@ -26,7 +26,11 @@ function checkSample(context: Context, sample: Sample): void {
   const entity = doc.entityIndex.get(sample.entity.text);
   const name = quote(`Sample ${sample.entity.text}`);
   if (!entity) {
-    report({ range: sample.entity.range, message: `${name} is for ${quote(sample.entity.text)}, which is not an entity defined in this document${doc.entityHint(sample.entity.text)}` });
+    report({
+      range: sample.entity.range,
+      message: `${name} is for ${quote(sample.entity.text)}, which is not an entity defined in this document${doc.entityHint(sample.entity.text)}`,
+      ...renameTo(sample.entity.range, doc.entityIndex.closest(sample.entity.text)?.name),
+    });
   }
   const code = sample.code;
   if (!code) {
@@ -89,6 +93,8 @@ function checkObject({ doc, report }: Context, sample: Sample, entity: Entity, o
         message: `Sample key ${quote(key.value)} is not an attribute of ${quote(entity.name)} (Attributes table, line ${entity.attributesTable?.range.start.line ?? '?'})${
           near ? didYouMean({ name: near.name, line: near.value.row.range.start.line }) : ''
         }`,
+        // The key's range holds its quotes: the replacement keeps them.
+        ...renameTo(keyRange, near?.name, near ? JSON.stringify(near.name) : undefined),
       });
       continue;
     }

@@ -3,7 +3,7 @@ import { NameIndex } from '../src/document/names.js';
 import type { StateMachine, Transition } from '../src/document/states.js';
 import type { Span } from '../src/document/types.js';
 import { enumValues, valueTypeOf } from '../src/document/values.js';
-import { defineRule, type RuleContext } from '../src/engine/rule.js';
+import { defineRule, renameTo, type RuleContext } from '../src/engine/rule.js';
 
 type Context = RuleContext;
 
@@ -37,7 +37,11 @@ function statesOf({ doc }: Context, machine: StateMachine): { states: Span[]; so
 function checkMachine(context: Context, machine: StateMachine): void {
   const { doc, report } = context;
   if (machine.entity && !doc.entityIndex.has(machine.entity.text)) {
-    report({ range: machine.entity.range, message: `${quote(`${machine.entity.text} States`)} names no entity defined in this document${doc.entityHint(machine.entity.text)}` });
+    report({
+      range: machine.entity.range,
+      message: `${quote(`${machine.entity.text} States`)} names no entity defined in this document${doc.entityHint(machine.entity.text)}`,
+      ...renameTo(machine.entity.range, doc.entityIndex.closest(machine.entity.text)?.name),
+    });
   }
   const { states, source } = statesOf(context, machine);
   checkAgainstEnum(context, machine);
@@ -51,6 +55,7 @@ function checkMachine(context: Context, machine: StateMachine): void {
         report({
           range: end.range,
           message: `Transition ${label(transition)} uses state ${quote(end.text)}, which is not in ${source}${near ? didYouMean({ name: near.name }) : `; states: ${states.map((state) => state.text).join(', ')}`}`,
+          ...renameTo(end.range, near?.name),
         });
       }
     }

@@ -43,6 +43,20 @@ describe('suggestions', () => {
     expect(message?.suggestions?.map((suggestion) => apply(text, suggestion.fix).split('\n')[2])).toEqual(['| `id` | `UUID` | Yes | Key |', '| `id` | `Integer` | Yes | Key |']);
   });
 
+  it.each([
+    ['sample-data/invalid/keys-and-required.md', 339, '  "floor": 3,'],
+    ['foreign-key/invalid/unknown-entity-and-field.md', 201, '- Booking.room_id → Room.uuid - RESTRICT'],
+    ['key-entities/invalid/misspelt.md', 17, '- Booking - one room reserved for one time slot'],
+    ['state-transition/invalid/unknown-state.md', 182, '- `booked → cancelled`: the organiser cancels before the slot starts'],
+    ['relationship-target/invalid/misspelt.md', 89, '| Room | Many-to-One | The booked room | Delete: RESTRICT |'],
+  ])('offer the name meant for a misspelt one: %s, line %i', (path, line, expected) => {
+    const { file, text } = fixture(path);
+    const message = lintText(text, { filePath: file, host: nodeHost }).messages.find((candidate) => candidate.line === line && candidate.suggestions);
+    const [suggestion] = message?.suggestions ?? [];
+    if (!suggestion) throw new Error('no suggestion');
+    expect(apply(text, suggestion.fix).split('\n')[line - 1]).toBe(expected);
+  });
+
   it('offer "did you mean" first for a cardinality shorthand', () => {
     const { file, text } = fixture('relationship-table/invalid/types.md');
     const message = lintText(text, { filePath: file, host: nodeHost }).messages.find((candidate) => candidate.line === 89);

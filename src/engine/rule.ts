@@ -52,3 +52,9 @@ export function defineRule<Options = Record<string, never>>(rule: Rule<Options>)
 // Rules with any options live in one registry.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRule = Rule<any>;
+
+/** A "did you mean" edit: replace `range` with `name`, offered as a suggestion (`{}` without a name). */
+export function renameTo(range: Range, name: string | undefined, text = name): Pick<Report, 'suggestions'> {
+  if (name === undefined || text === undefined) return {};
+  return { suggestions: [{ desc: `Change to "${name}"`, fix: { range: [range.start.offset, range.end.offset], text } }] };
+}
