@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { BOM } from '../document/parse.js';
+import { BOM } from '../document/source.js';
 import { applyFixes } from '../engine/fix.js';
 import type { LintResult } from '../engine/types.js';
 import { lintText, type LintTextOptions } from '../lint.js';

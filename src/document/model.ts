@@ -8,7 +8,7 @@ import { readEntities, type Entity } from './entities.js';
 import { headerFields } from './header.js';
 import { overlapTest } from './intervals.js';
 import { matchOutline, type Outline } from './outline.js';
-import { stripBom } from './parse.js';
+import { stripBom } from './source.js';
 import { buildStructure, type Structure } from './structure.js';
 import { VOCABULARY } from '../template/vocabulary.js';
 import { didYouMean, namesWithLines } from './labels.js';

@@ -89,3 +89,10 @@ export function trimOffsets(text: string, start: number, end: number): [number, 
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
 }
+
+export const BOM = '\uFEFF';
+
+/** Removes a leading byte-order mark so that offsets and columns match what editors show. */
+export function stripBom(text: string): { text: string; hasBom: boolean } {
+  return text.startsWith(BOM) ? { text: text.slice(1), hasBom: true } : { text, hasBom: false };
+}

@@ -3,11 +3,11 @@
  * tree, blocks with positions, tables, lists, fields, code blocks, failed tables (pipe rows), and
  * every bracket group a reader sees. Knows nothing about templates or entities.
  */
-import type { Heading, Nodes, Paragraph as MdastParagraph, Root, RootContent } from 'mdast';
+import type { Heading, Nodes, Paragraph as MdastParagraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { findBracketGroups, maskedSlice } from './brackets.js';
 import { endOffset, readFields, readPhrasing, startOffset, type Phrasing } from './inline.js';
-import { parseMarkdown } from './parse.js';
+import { parsePieces, type ChunkCache } from './parse.js';
 import { SourceText } from './source.js';
 import { findPipeRuns, readTable } from './tables.js';
 import type {
@@ -51,9 +51,9 @@ export interface Structure {
   inlineCodes: InlineCode[];
 }
 
-/** Parses once and builds the structure. */
-export function buildStructure(text: string): Structure {
-  return new StructureBuilder(text, parseMarkdown(text)).build();
+/** Parses once and builds the structure, piece by piece (no more than one piece's tree in memory). */
+export function buildStructure(text: string, cache: ChunkCache | null = null): Structure {
+  return new StructureBuilder(text, parsePieces(text, cache)).build();
 }
 
 const CONTEXT_CHARS = 40;
@@ -64,9 +64,12 @@ class StructureBuilder {
   private readonly source: SourceText;
   private readonly out: Structure;
 
+  /** Definitions seen so far, for reference links (`[text][ref]`). */
+  private readonly definitions = new Map<string, string>();
+
   constructor(
     text: string,
-    private readonly tree: Root,
+    private readonly pieces: Iterable<RootContent[]>,
   ) {
     this.source = new SourceText(text);
     const empty = this.source.range(0, 0);
@@ -99,7 +102,8 @@ class StructureBuilder {
         if (done) done.range = this.source.range(done.range.start.offset, Math.max(lastEnd, done.headingRange.end.offset));
       }
     };
-    for (const node of this.tree.children) {
+    // Each piece's tree is read and let go before the next piece is parsed.
+    for (const node of flatten(this.pieces)) {
       const current = stack[stack.length - 1] ?? this.out.root;
       if (node.type === 'heading') {
         close(node.depth);
@@ -121,16 +125,8 @@ class StructureBuilder {
 
   /** `[text][ref]` takes the url of `[ref]: url`, wherever that definition is. */
   private resolveReferences(): void {
-    const definitions = new Map<string, string>();
-    const visit = (nodes: readonly RootContent[]): void => {
-      for (const node of nodes) {
-        if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
-        else if ('children' in node && (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' || node.type === 'footnoteDefinition')) visit(node.children);
-      }
-    };
-    visit(this.tree.children);
     const resolve = (link: Link): void => {
-      if (link.reference !== null) link.url = definitions.get(link.reference) ?? null;
+      if (link.reference !== null) link.url = this.definitions.get(link.reference) ?? null;
     };
     this.out.links.forEach(resolve);
     for (const field of this.out.fields) field.links.forEach(resolve);
@@ -192,6 +188,7 @@ class StructureBuilder {
       case 'thematicBreak':
         return { kind: 'thematic-break', range, section };
       case 'definition':
+        if (!this.definitions.has(node.identifier)) this.definitions.set(node.identifier, node.url);
         return { kind: 'definition', range, section };
       case 'blockquote':
       case 'footnoteDefinition': {
@@ -379,6 +376,10 @@ const HTML_ELEMENTS = new Set(
 export function isAnglePlaceholder(html: string): boolean {
   const match = /^<([A-Za-z][\w-]*)((?:\s+[A-Za-z][\w-]*)*)\s*>$/.exec(html);
   return match?.[1] !== undefined && !HTML_ELEMENTS.has(match[1].toLowerCase());
+}
+
+function* flatten<T>(pieces: Iterable<readonly T[]>): Generator<T> {
+  for (const piece of pieces) yield* piece;
 }
 
 function lineTail(text: string): string {

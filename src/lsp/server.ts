@@ -22,7 +22,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinRules } from '../../rules/index.js';
 import { Workspace } from '../cli/workspace.js';
 import { ConfigError } from '../config/types.js';
-import { BOM } from '../document/parse.js';
+import { BOM } from '../document/source.js';
 import { ruleMeta } from '../engine/meta.js';
 import type { LintMessage, Suggestion, TextEdit } from '../engine/types.js';
 import { lintText } from '../lint.js';

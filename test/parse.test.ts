@@ -1,0 +1,48 @@
+/** Parsing a document piece by piece gives exactly the tree of parsing it whole, positions included. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { splitDocument } from '../src/document/chunks.js';
+import { ChunkCache, parseMarkdown, parseWhole } from '../src/document/parse.js';
+import { REPO } from './support/cli.js';
+
+const FIXTURES = join(REPO, 'fixtures');
+const documents = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' })
+  .filter((path) => path.endsWith('.md') && !path.endsWith('spec.md') && !path.startsWith('sarif'))
+  .sort();
+
+const filler = (n: number): string => `${'Some prose. '.repeat(200)}\n\n`.repeat(n);
+
+const tricky: Array<[string, string]> = [
+  ['a reference defined in another piece', `## A\n\n${filler(1)}See [the spec][spec] and [^1].\n\n## B\n\n${filler(1)}[spec]: ./spec.md\n[^1]: A note.\n`],
+  ['a fence with headings inside', `## A\n\n${filler(1)}\`\`\`\n\n## not a heading\n\n\`\`\`\n\n## B\n\n${filler(1)}`],
+  ['an HTML comment with blank lines and headings inside', `## A\n\n${filler(1)}<!--\n\n## hidden\n\n-->\n\n## B\n\n${filler(1)}`],
+  ['CRLF line endings', `## A\r\n\r\n${filler(1).replace(/\n/g, '\r\n')}## B\r\n\r\n| a | b |\r\n|---|---|\r\n| 1 | 2 |\r\n`],
+  ['a fence left open at the end', `## A\n\n${filler(1)}[x][y]\n\n## B\n\n\`\`\`\n[y]: ./z\n`],
+  ['a heading right after a paragraph line', `## A\n\n${filler(1)}text\n## B\n\n${filler(1)}`],
+];
+
+describe('piecewise parsing', () => {
+  it('cuts big documents into several pieces', () => {
+    const text = readFileSync(join(FIXTURES, 'examples/checkout-orders/data-model.md'), 'utf8');
+    expect(splitDocument(text).chunks.length).toBeGreaterThan(4);
+  });
+
+  it.each(documents)('equals the whole parse for fixtures/%s', (path) => {
+    const text = readFileSync(join(FIXTURES, path), 'utf8').replace(/^\uFEFF/, '');
+    expect(parseMarkdown(text)).toEqual(parseWhole(text));
+  });
+
+  it.each(tricky)('equals the whole parse with %s', (_name, text) => {
+    expect(parseMarkdown(text)).toEqual(parseWhole(text));
+  });
+
+  it('gives the same tree from a cache, after an edit in one piece, without changing the cached pieces', () => {
+    const cache = new ChunkCache();
+    const text = readFileSync(join(FIXTURES, 'examples/editorial-cms/data-model.md'), 'utf8');
+    expect(parseMarkdown(text, cache)).toEqual(parseWhole(text));
+    const edited = text.replace('## Storage Strategy', 'An added line.\n\n## Storage Strategy');
+    expect(parseMarkdown(edited, cache)).toEqual(parseWhole(edited));
+    expect(parseMarkdown(text, cache)).toEqual(parseWhole(text));
+  });
+});
