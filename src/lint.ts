@@ -3,6 +3,7 @@
  * caller passes the template schema and any file-system access through the host.
  */
 import { createHash } from 'node:crypto';
+import { timed } from './engine/timing.js';
 import { builtinRules } from '../rules/index.js';
 import { DataModelDocument } from './document/model.js';
 import { applyDirectives, readDirectives } from './engine/directives.js';
@@ -32,7 +33,8 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
   const filePath = options.filePath ?? '<text>';
   let doc: DataModelDocument;
   try {
-    doc = new DataModelDocument(text, { filePath: options.filePath ?? null, schema: options.schema ?? bundledSchema() });
+    const schema = options.schema ?? timed('template', bundledSchema);
+    doc = timed('model', () => new DataModelDocument(text, { filePath: options.filePath ?? null, schema }));
   } catch (error) {
     // The model builder failing is a dmlint bug; report it as such rather than crash the run.
     const reason = error instanceof Error ? error.message : String(error);
@@ -41,7 +43,7 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
     ]);
   }
   const ruleSet = options.ruleSet ?? builtinRules;
-  const messages = runRules(doc, ruleSet, options.rules, options.host);
+  const messages = timed('rules', () => runRules(doc, ruleSet, options.rules, options.host));
   const directives = readDirectives(doc.structure.comments, doc.source);
   if (directives.length === 0) return toResult(filePath, fingerprinted(messages, doc.source));
   const { messages: kept, suppressed } = applyDirectives(messages, directives, doc.source, ruleSet.map((rule) => rule.id), options.reportUnusedDisables === true);

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { RuleEntry } from '../config/types.js';
 import type { LintResult } from '../engine/types.js';
 import type { AnyRule } from '../engine/rule.js';
+import { timedAsync } from '../engine/timing.js';
 import { lintText } from '../lint.js';
 import { describeFsError, discoverFiles, type PathProblem } from './discover.js';
 import { FileChangedError, fixText, writeAtomically } from './fix-file.js';
@@ -54,12 +55,12 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     usePlugins: options.plugins !== false,
     reportUnusedDisables: options.reportUnusedDisables === true,
   });
-  const { files, explicit, problems } = await discoverFiles(patterns, cwd, ignores);
+  const { files, explicit, problems } = await timedAsync('discover', () => discoverFiles(patterns, cwd, ignores));
   const results: LintResult[] = [];
   const ignored: string[] = [];
   const ruleSet = new Map<string, AnyRule>();
   for (const file of files) {
-    const settings = await workspace.settingsFor(file);
+    const settings = await timedAsync('config', () => workspace.settingsFor(file));
     for (const rule of settings.lint.ruleSet ?? []) ruleSet.set(rule.id, rule);
     if (useIgnores && (settings.ignored || ignores?.byIgnoreFile(file))) {
       if (explicit.has(file)) ignored.push(file);
@@ -67,7 +68,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     }
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      text = await timedAsync('read', () => readFile(file, 'utf8'));
     } catch (error) {
       problems.push({ path: file, message: `cannot read: ${describeFsError(error)}` });
       continue;

@@ -9,6 +9,7 @@ import { builtinRules } from '../../rules/index.js';
 import { STARTER_FILE, starterConfig } from '../config/starter.js';
 import { ConfigError } from '../config/types.js';
 import { ruleMeta } from '../engine/meta.js';
+import { timed } from '../engine/timing.js';
 import type { AnyRule } from '../engine/rule.js';
 import type { LintResult } from '../engine/types.js';
 import { lintText } from '../lint.js';
@@ -131,7 +132,7 @@ async function lint(io: CliIo, options: CliOptions): Promise<number> {
   for (const output of options.outputs) {
     const reporter = await loadReporter(output.format);
     if (!reporter) throw new Error(`reporter "${output.format}" is missing`);
-    const text = reporter(shown, context);
+    const text = timed('report', () => reporter(shown, context));
     if (output.path === null) {
       if (results.length > 0 || problems.length === 0) io.stdout.write(text);
       continue;

@@ -8,6 +8,7 @@ import type { Nodes, Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { timed } from '../engine/timing.js';
 import { splitDocument, type Chunk } from './chunks.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm).freeze();
@@ -59,7 +60,7 @@ export function parseMarkdown(text: string, cache: ChunkCache | null = null): Ro
 export function* parsePieces(text: string, cache: ChunkCache | null = null): Generator<RootContent[]> {
   const { chunks, definitions, endsOpen } = splitDocument(text);
   if (chunks.length === 1 && !cache) {
-    yield processor.parse(text).children;
+    yield timed('parse', () => processor.parse(text)).children;
     return;
   }
   for (const [index, chunk] of chunks.entries()) {
@@ -68,7 +69,7 @@ export function* parsePieces(text: string, cache: ChunkCache | null = null): Gen
     const source = withDefinitions ? `${chunk.text}\n\n${definitions}\n` : chunk.text;
     let parsed = cache?.get(source);
     if (!parsed) {
-      parsed = processor.parse(source).children.filter((node) => (node.position?.start.offset ?? 0) < chunk.text.length);
+      parsed = timed('parse', () => processor.parse(source)).children.filter((node) => (node.position?.start.offset ?? 0) < chunk.text.length);
       cache?.set(source, parsed);
     }
     yield parsed.map((node) => (cache ? shiftedCopy(node, chunk) : shift(node, chunk)));
