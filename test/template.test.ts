@@ -1,6 +1,9 @@
 /** The schema comes from the template text, not from code: checked on the bundled template and on another one. */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { bundledSchema } from '../src/template/bundled.js';
+import { deserializeSchema, serializeSchema } from '../src/template/serialize.js';
+import { runCli } from './support/cli.js';
 import { choiceOptions, isOrdinaryBracket, looksLikePlaceholder } from '../src/template/classify.js';
 import { buildTemplateSchema, type TemplateSection } from '../src/template/schema.js';
 import { lintText } from '../src/lint.js';
@@ -127,5 +130,26 @@ describe('bracket classification', () => {
     expect(choiceOptions('Common filter/search requirements')).toBeNull();
     expect(choiceOptions('N/A')).toBeNull();
     expect(choiceOptions('Expected read/write ratio')).toBeNull();
+  });
+});
+
+describe('the schema the build inlines', () => {
+  it('comes back from JSON equal to the derived one, parent links included', () => {
+    const derived = buildTemplateSchema(readFileSync('src/template/data-model-template.md', 'utf8'), 'bundled');
+    const restored = deserializeSchema(serializeSchema(derived));
+    expect(restored).toEqual(derived);
+    expect(restored.sections.every((section) => section.parent?.children.includes(section))).toBe(true);
+  });
+
+  it('is the one the built CLI uses: its outline messages match a run from source', () => {
+    const file = 'fixtures/examples/checkout-orders/data-model.md';
+    const broken = readFileSync(file, 'utf8').replace('## Entity Relationship Diagram', '## Diagram');
+    type Shown = { line: number; column: number; ruleId: string | null; message: string };
+    const show = (messages: Shown[] | undefined): string[] => (messages ?? []).map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.message}`);
+    const fromSource = show(lintText(broken, { filePath: file }).messages);
+    const { stdout } = runCli(['--format', 'json', '--stdin', '--stdin-filename', file], { input: broken });
+    const built = show((JSON.parse(stdout) as { messages: Shown[] }[])[0]?.messages);
+    expect(fromSource.length).toBeGreaterThan(0);
+    expect(built).toEqual(fromSource);
   });
 });
