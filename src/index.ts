@@ -13,6 +13,7 @@ export { defineRule, type Rule, type RuleContext, type Report } from './engine/r
 export type { LintHost, RuleConfig, RuleSetting } from './engine/lint.js';
 export type { LintMessage, LintResult, Severity, Suggestion, TextEdit } from './engine/types.js';
 export { DataModelDocument } from './document/model.js';
+export { ChunkCache } from './document/parse.js';
 export type { Attribute, Entity, Relationship } from './document/entities.js';
 export type { Block, BracketGroup, Cell, CodeBlock, Field, InlineCode, Link, List, ListItem, Paragraph, Position, Range, Row, Section, Span, Table } from './document/types.js';
 export type { Residue, ResidueKind } from './template/residue.js';

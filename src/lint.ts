@@ -10,6 +10,7 @@ import { applyDirectives, readDirectives } from './engine/directives.js';
 import { runRules, sortMessages, toResult, type LintHost, type RuleConfig } from './engine/lint.js';
 import type { AnyRule } from './engine/rule.js';
 import { INTERNAL_ERROR, type LintMessage, type LintResult } from './engine/types.js';
+import type { ChunkCache } from './document/parse.js';
 import type { SourceText } from './document/source.js';
 import { bundledSchema } from './template/bundled.js';
 import type { TemplateSchema } from './template/schema.js';
@@ -27,6 +28,8 @@ export interface LintTextOptions {
   host?: LintHost;
   /** Report `dmlint-disable` directives that suppressed nothing. */
   reportUnusedDisables?: boolean;
+  /** Keeps parses of unchanged parts between calls on successive versions of a text (an editor's). */
+  chunkCache?: ChunkCache;
 }
 
 export function lintText(text: string, options: LintTextOptions = {}): LintResult {
@@ -34,7 +37,7 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
   let doc: DataModelDocument;
   try {
     const schema = options.schema ?? timed('template', bundledSchema);
-    doc = timed('model', () => new DataModelDocument(text, { filePath: options.filePath ?? null, schema }));
+    doc = timed('model', () => new DataModelDocument(text, { filePath: options.filePath ?? null, schema, chunkCache: options.chunkCache ?? null }));
   } catch (error) {
     // The model builder failing is a dmlint bug; report it as such rather than crash the run.
     const reason = error instanceof Error ? error.message : String(error);

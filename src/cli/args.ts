@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { RuleEntry } from '../config/types.js';
 import { FORMAT_NAMES } from '../reporters/index.js';
+import { parseShard, type Shard } from './shard.js';
 
 /** One output: a format, to standard output (path null) or to a file. */
 export interface OutputTarget {
@@ -33,6 +34,10 @@ export interface CliOptions {
   help: boolean;
   version: boolean;
   listRules: boolean;
+  cache: boolean;
+  cacheLocation: string | null;
+  shard: Shard | null;
+  concurrency: number | 'auto';
 }
 
 export class UsageError extends Error {}
@@ -57,6 +62,15 @@ function readOutputs(formats: readonly string[], outputFile: string | null): Out
     stdoutOutput.path = outputFile;
   }
   return outputs;
+}
+
+/** `--concurrency`: `auto` (the default), `off`, or a number of worker threads. */
+function readConcurrency(text: string | undefined): number | 'auto' {
+  if (text === undefined || text === 'auto') return 'auto';
+  if (text === 'off') return 0;
+  const count = Number(text);
+  if (!Number.isInteger(count) || count < 1 || count > 64) throw new UsageError(`--concurrency takes auto, off, or a number of worker threads from 1 to 64, not "${text}"`);
+  return count;
 }
 
 const SEVERITIES = new Set(['off', 'warn', 'error']);
@@ -111,6 +125,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'report-unused-disables': { type: 'boolean' },
         'print-config': { type: 'string' },
         init: { type: 'boolean' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
+        shard: { type: 'string' },
+        concurrency: { type: 'string' },
       },
     });
   } catch (error) {
@@ -127,6 +145,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (values.stdin && positionals.length > 0) throw new UsageError('Give either --stdin or files, not both');
   if (values.color && values['no-color']) throw new UsageError('Give either --color or --no-color, not both');
   if (values.config !== undefined && values['no-config']) throw new UsageError('Give either --config or --no-config, not both');
+  const shard = values.shard === undefined ? null : parseShard(values.shard);
+  if (values.shard !== undefined && !shard) throw new UsageError(`--shard takes "i/n" with 1 <= i <= n, such as 2/3, not "${values.shard}"`);
+  if (shard && values.stdin) throw new UsageError('--shard splits a list of files; it cannot be used with --stdin');
+  if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location needs --cache');
   return {
     patterns: positionals,
     outputs,
@@ -149,5 +171,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     help: values.help === true,
     version: values.version === true,
     listRules: values['list-rules'] === true,
+    cache: values.cache === true,
+    cacheLocation: values['cache-location'] ?? null,
+    shard,
+    concurrency: readConcurrency(values.concurrency),
   };
 }

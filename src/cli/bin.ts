@@ -20,7 +20,7 @@ function readStdin(): Promise<string> {
   });
 }
 
-main({ argv: process.argv.slice(2), cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, readStdin }).then(
+main({ argv: process.argv.slice(2), cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, readStdin, workerScript: new URL('./worker.js', import.meta.url) }).then(
   (code) => {
     process.exitCode = code;
     if (timing) process.stderr.write(`${JSON.stringify({ timing: { ...timingReport(), total: Math.round(performance.now() * 10) / 10 } })}\n`);

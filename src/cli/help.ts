@@ -28,6 +28,10 @@ Options:
       --no-ignore            Also lint what .dmlintignore, .gitignore or "ignores" would skip
       --no-plugins           Do not load plugin modules named in configuration
       --report-unused-disables  Warn about dmlint-disable comments that suppress nothing
+      --cache                Reuse the results of files that did not change (in .dmlintcache)
+      --cache-location <p>   Cache file, or directory to hold .dmlintcache (with --cache)
+      --shard <i/n>          Lint only part i of n of the files (split a CI job across runners)
+      --concurrency <n>      Worker threads: auto (default: when there are enough files), off, or n
       --print-config <file>  Print the configuration that applies to a document
       --init                 Write a starter .dmlintrc.jsonc
       --color, --no-color    Force colours on or off (default: on for a terminal;
@@ -49,6 +53,7 @@ Examples:
   dmlint --format json specs/ > dmlint.json
   dmlint --format github --format sarif:dmlint.sarif specs/    in a GitHub Actions job
   dmlint --fix specs/
+  dmlint --cache --shard 2/4 specs/     in the second of four CI runners
   dmlint --stdin --stdin-filename specs/001-x/data-model.md < draft.md
   dmlint --rule 'open-questions: error' specs/
   dmlint --print-config specs/012-library-lending/data-model.md

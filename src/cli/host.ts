@@ -16,3 +16,15 @@ export const nodeHost: LintHost = {
     return resolve(dirname(documentPath), relativePath);
   },
 };
+
+/** A host that also notes every file-existence answer it gave, so a cached result can be re-checked. */
+export function recordingHost(host: LintHost, checks: Array<[string, boolean]>): LintHost {
+  return {
+    ...host,
+    fileExists(absolutePath) {
+      const exists = host.fileExists?.(absolutePath) ?? false;
+      checks.push([absolutePath, exists]);
+      return exists;
+    },
+  };
+}

@@ -4,11 +4,16 @@ import type { RuleEntry } from '../config/types.js';
 import type { LintResult } from '../engine/types.js';
 import type { AnyRule } from '../engine/rule.js';
 import { timedAsync } from '../engine/timing.js';
-import { lintText } from '../lint.js';
+import type { LintTextOptions } from '../lint.js';
+import { hashText, LintCache, type FileCheck } from './cache.js';
 import { describeFsError, discoverFiles, type PathProblem } from './discover.js';
 import { FileChangedError, fixText, writeAtomically } from './fix-file.js';
+import { nodeHost, recordingHost } from './host.js';
 import { IgnoreFiles } from './ignore-files.js';
-import { Workspace } from './workspace.js';
+import { runLintJob, type JobOutcome } from './lint-job.js';
+import { lintInWorkers, poolSize, type PoolJob } from './pool.js';
+import { inShard, type Shard } from './shard.js';
+import { Workspace, type WorkspaceOptions } from './workspace.js';
 
 export interface LintFilesOptions {
   /** Directory that relative paths and globs start from; defaults to the process's directory. */
@@ -26,6 +31,16 @@ export interface LintFilesOptions {
   reportUnusedDisables?: boolean;
   /** `write` applies safe fixes to the files; `dry-run` only puts the fixed text in each result's `output`. */
   fix?: 'write' | 'dry-run' | null;
+  /** The cache file to reuse results of unchanged files from (see `--cache`). */
+  cacheFile?: string | null;
+  /** Lint only this part of the files (see `--shard`). */
+  shard?: Shard | null;
+  /** Worker threads: a number, or `auto` (the default) to use them when there are enough files. */
+  concurrency?: number | 'auto';
+  /** The built worker entry; without it every file is linted in this thread. */
+  workerScript?: URL | null;
+  /** Called as files are done, for a progress display. */
+  onProgress?(done: number, total: number): void;
 }
 
 export interface LintFilesResult {
@@ -36,6 +51,17 @@ export interface LintFilesResult {
   ignored: string[];
   /** Every rule that ran on some file (built-in and plugin rules), for formats that describe rules. */
   ruleSet: AnyRule[];
+  /** Things worth telling that do not change the results (an unusable cache file, a failed worker). */
+  notices: string[];
+}
+
+/** A file to lint, with what decides its result. */
+interface Job {
+  file: string;
+  text: string;
+  settings: LintTextOptions;
+  contentHash: string;
+  settingsHash: string;
 }
 
 /**
@@ -46,7 +72,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   const cwd = options.cwd ?? process.cwd();
   const useIgnores = options.ignore !== false;
   const ignores = useIgnores ? new IgnoreFiles(cwd) : null;
-  const workspace = new Workspace({
+  const workspaceOptions: WorkspaceOptions = {
     cwd,
     configFile: typeof options.config === 'string' ? options.config : null,
     useConfig: options.config !== false,
@@ -54,11 +80,16 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     commandLineRules: options.rules ?? {},
     usePlugins: options.plugins !== false,
     reportUnusedDisables: options.reportUnusedDisables === true,
-  });
-  const { files, explicit, problems } = await timedAsync('discover', () => discoverFiles(patterns, cwd, ignores));
-  const results: LintResult[] = [];
+  };
+  const workspace = new Workspace(workspaceOptions);
+  const discovery = await timedAsync('discover', () => discoverFiles(patterns, cwd, ignores));
+  const { explicit, problems } = discovery;
+  const files = options.shard ? inShard(discovery.files, options.shard, cwd) : discovery.files;
+  const cache = options.cacheFile ? await LintCache.open(options.cacheFile) : null;
+  const notices: string[] = cache?.discarded ? [`the cache ${cache.path} was not used (${cache.discarded}); it will be rebuilt`] : [];
   const ignored: string[] = [];
   const ruleSet = new Map<string, AnyRule>();
+  const jobs: Job[] = [];
   for (const file of files) {
     const settings = await timedAsync('config', () => workspace.settingsFor(file));
     for (const rule of settings.lint.ruleSet ?? []) ruleSet.set(rule.id, rule);
@@ -73,19 +104,64 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
       problems.push({ path: file, message: `cannot read: ${describeFsError(error)}` });
       continue;
     }
-    if (!options.fix) {
-      results.push(lintText(text, settings.lint));
-      continue;
-    }
-    const result = fixText(text, settings.lint);
-    if (options.fix === 'write' && result.output !== undefined) {
-      try {
-        await writeAtomically(file, text, result.output);
-      } catch (error) {
-        problems.push({ path: file, message: error instanceof FileChangedError ? error.message : `cannot write the fixes: ${describeFsError(error)}` });
-      }
-    }
-    results.push(result);
+    jobs.push({ file, text, settings: settings.lint, contentHash: cache ? hashText(text) : '', settingsHash: cache ? cache.settingsHash(settings.lint) : '' });
   }
-  return { results, problems, ignored, ruleSet: [...ruleSet.values()] };
+
+  const results: Array<LintResult | undefined> = new Array<LintResult | undefined>(jobs.length);
+  let done = 0;
+  const finish = (index: number, result: LintResult): void => {
+    results[index] = result;
+    options.onProgress?.(++done, jobs.length);
+  };
+  const toLint: number[] = [];
+  for (const [index, job] of jobs.entries()) {
+    const cached = cache?.lookup(job.file, job.contentHash, job.settingsHash, job.settings.host ?? nodeHost);
+    if (cached && !(options.fix && cached.messages.some((message) => message.fix))) finish(index, cached);
+    else toLint.push(index);
+  }
+  const record = (index: number, outcome: JobOutcome): void => {
+    const job = jobs[index];
+    if (!job) return;
+    // A fixed file's result describes the new text, not the one that was read: not worth keeping.
+    if (outcome.result.output === undefined) cache?.store(job.file, job.contentHash, job.settingsHash, outcome.checks, outcome.result);
+    finish(index, outcome.result);
+  };
+
+  const size = options.fix || !options.workerScript ? 0 : poolSize(toLint.length, options.concurrency ?? 'auto');
+  if (size > 0 && options.workerScript) {
+    const poolJobs = toLint.map((index): PoolJob => {
+      const job = jobs[index] as Job;
+      return { file: job.file, text: job.text, inThisThread: () => runLintJob(job.text, job.settings) };
+    });
+    await lintInWorkers(poolJobs, {
+      script: options.workerScript,
+      workspace: workspaceOptions,
+      size,
+      onDone: (position, outcome) => record(toLint[position] ?? -1, outcome),
+      onNotice: (notice) => notices.push(notice),
+    });
+  } else {
+    for (const index of toLint) {
+      const job = jobs[index] as Job;
+      record(index, options.fix ? await fixFile(job, options.fix, problems) : runLintJob(job.text, job.settings));
+      // Let the event loop breathe between files (progress output, signals).
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+  const saved = cache ? await cache.save() : null;
+  if (saved) notices.push(saved);
+  return { results: results.filter((result): result is LintResult => result !== undefined), problems, ignored, ruleSet: [...ruleSet.values()], notices };
+}
+
+async function fixFile(job: Job, mode: 'write' | 'dry-run', problems: PathProblem[]): Promise<JobOutcome> {
+  const checks: FileCheck[] = [];
+  const result = fixText(job.text, { ...job.settings, host: recordingHost(job.settings.host ?? nodeHost, checks) });
+  if (mode === 'write' && result.output !== undefined) {
+    try {
+      await writeAtomically(job.file, job.text, result.output);
+    } catch (error) {
+      problems.push({ path: job.file, message: error instanceof FileChangedError ? error.message : `cannot write the fixes: ${describeFsError(error)}` });
+    }
+  }
+  return { result, checks };
 }

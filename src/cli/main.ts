@@ -16,11 +16,13 @@ import { lintText } from '../lint.js';
 import { loadReporter } from '../reporters/index.js';
 import { VERSION } from '../version.js';
 import { parseCliArgs, UsageError, type CliOptions } from './args.js';
+import { cacheFilePath } from './cache.js';
 import { chalkFor } from './color.js';
 import { describeFsError, type PathProblem } from './discover.js';
 import { fixText } from './fix-file.js';
 import { helpText, ruleListText } from './help.js';
 import { lintFiles } from './lint-files.js';
+import { Progress } from './progress.js';
 import { Workspace } from './workspace.js';
 
 export interface CliIo {
@@ -28,8 +30,10 @@ export interface CliIo {
   cwd: string;
   env: NodeJS.ProcessEnv;
   stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
   readStdin(): Promise<string>;
+  /** The built worker-thread entry; without it, files are linted in the main thread. */
+  workerScript?: URL;
 }
 
 export const EXIT_OK = 0;
@@ -108,6 +112,7 @@ async function lint(io: CliIo, options: CliOptions): Promise<number> {
     problems = [];
     ruleSet = settings.lint.ruleSet ?? builtinRules;
   } else {
+    const progress = Progress.for(io.stderr, io.env);
     const run = await lintFiles(options.patterns.length > 0 ? options.patterns : ['.'], {
       cwd: io.cwd,
       ...(options.useConfig ? (options.configFile ? { config: options.configFile } : {}) : { config: false }),
@@ -117,7 +122,14 @@ async function lint(io: CliIo, options: CliOptions): Promise<number> {
       ignore: options.useIgnore,
       reportUnusedDisables: options.reportUnusedDisables,
       fix: options.fix,
+      cacheFile: options.cache ? await cacheFilePath(options.cacheLocation, io.cwd) : null,
+      shard: options.shard,
+      concurrency: options.concurrency,
+      workerScript: io.workerScript ?? null,
+      ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
     });
+    progress?.clear();
+    for (const notice of run.notices) io.stderr.write(`dmlint: note: ${notice}\n`);
     results = run.results;
     problems = run.problems.map((problem) => ({ ...problem, message: `${problem.message}; check the path and try again` }));
     ruleSet = run.ruleSet.length > 0 ? run.ruleSet : builtinRules;

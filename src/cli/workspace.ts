@@ -99,6 +99,10 @@ export class Workspace {
    * their rules' ids cannot be known, so only the structure is checked (`strictIds` false).
    */
   private async checkRules(layers: readonly ConfigLayer[], ruleSet: readonly AnyRule[], strictIds: boolean): Promise<void> {
+    const commandLine = this.options.commandLineRules;
+    const commandLineToCheck = commandLine && Object.keys(commandLine).length > 0 && !this.commandLineChecked;
+    // The validator (ajv) is loaded only when there is something to validate: most runs have no config.
+    if (layers.length === 0 && !commandLineToCheck) return;
     const { validateLayer } = await import('../config/validate.js');
     const key = `${strictIds}:${ruleSet.map((rule) => rule.id).join(',')}`;
     for (const layer of layers) {
@@ -108,8 +112,7 @@ export class Workspace {
       done.add(key);
       this.checked.set(layer, done);
     }
-    const commandLine = this.options.commandLineRules;
-    if (commandLine && Object.keys(commandLine).length > 0 && !this.commandLineChecked) {
+    if (commandLine && commandLineToCheck) {
       validateLayer({ file: '--rule', dir: this.options.cwd, data: { rules: commandLine }, locate: () => null }, ruleSet, strictIds);
       this.commandLineChecked = true;
     }

@@ -9,6 +9,7 @@ import { headerFields } from './header.js';
 import { overlapTest } from './intervals.js';
 import { matchOutline, type Outline } from './outline.js';
 import { stripBom } from './source.js';
+import type { ChunkCache } from './parse.js';
 import { buildStructure, type Structure } from './structure.js';
 import { VOCABULARY } from '../template/vocabulary.js';
 import { didYouMean, namesWithLines } from './labels.js';
@@ -22,6 +23,8 @@ export interface DocumentInput {
   /** Path of the file, used for messages and to resolve relative links; null for unnamed text. */
   filePath?: string | null;
   schema: TemplateSchema;
+  /** Parses of document parts kept between calls: an editor re-parses only the parts that changed. */
+  chunkCache?: ChunkCache | null;
 }
 
 export class DataModelDocument {
@@ -52,7 +55,7 @@ export class DataModelDocument {
     this.text = text;
     this.hasBom = hasBom;
     this.schema = input.schema;
-    this.structure = buildStructure(text);
+    this.structure = buildStructure(text, input.chunkCache ?? null);
     this.outline = matchOutline(this.structure.root, input.schema);
     this.header = readHeader(this.structure);
     this.entities = readEntities(input.schema, this.outline, this.structure.tables, this.structure.source);

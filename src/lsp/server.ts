@@ -1,5 +1,5 @@
 /**
- * The language server (`dmlint --lsp`): diagnostics on open, on change (debounced) and on save,
+ * The language server (`dmlint --lsp`): diagnostics on open, on change and on save,
  * cleared on close; quick fixes for every fix and suggestion, and "disable for this line". The
  * configuration, template and plugins of each document are resolved as the CLI resolves them.
  */
@@ -22,13 +22,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinRules } from '../../rules/index.js';
 import { Workspace } from '../cli/workspace.js';
 import { ConfigError } from '../config/types.js';
+import { ChunkCache } from '../document/parse.js';
 import { BOM } from '../document/source.js';
 import { ruleMeta } from '../engine/meta.js';
 import type { LintMessage, Suggestion, TextEdit } from '../engine/types.js';
 import { lintText } from '../lint.js';
 
-/** How long typing must pause before a changed document is linted again. */
-const DEBOUNCE_MS = 150;
+/** Parsed parts of open documents, shared: an edit re-parses only the part it touched. */
+const MAX_CACHED_CHARS = 8_000_000;
 
 /** What a diagnostic carries for its code actions. */
 interface DiagnosticData {
@@ -49,8 +50,9 @@ class DmlintServer {
   private readonly documents = new TextDocuments(TextDocument);
   private workspace: Workspace;
   private root = process.cwd();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly docs = new Map<string, string | null>();
+  /** Documents with a lint scheduled: changes that arrive together are linted once, at their latest version. */
+  private readonly scheduled = new Map<string, NodeJS.Immediate>();
+  private readonly chunkCache = new ChunkCache(MAX_CACHED_CHARS);
 
   constructor(private readonly connection: Connection) {
     this.workspace = new Workspace({ cwd: this.root });
@@ -82,8 +84,8 @@ class DmlintServer {
     documents.onDidSave(({ document }) => this.lintNow(document));
     documents.onDidChangeContent(({ document }) => this.lintSoon(document));
     documents.onDidClose(({ document }) => {
-      clearTimeout(this.timers.get(document.uri));
-      this.timers.delete(document.uri);
+      clearImmediate(this.scheduled.get(document.uri));
+      this.scheduled.delete(document.uri);
       void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     });
     connection.onCodeAction(({ textDocument, context }) => {
@@ -100,16 +102,26 @@ class DmlintServer {
     for (const document of this.documents.all()) this.lintNow(document);
   }
 
+  /**
+   * No debounce: linting a typical document takes milliseconds once parts are cached, so
+   * diagnostics follow typing. Changes already waiting to be read are taken in first (setImmediate
+   * runs after pending input), so a burst of edits costs one lint.
+   */
   private lintSoon(document: TextDocument): void {
-    clearTimeout(this.timers.get(document.uri));
-    this.timers.set(
+    if (this.scheduled.has(document.uri)) return;
+    this.scheduled.set(
       document.uri,
-      setTimeout(() => this.lintNow(document), DEBOUNCE_MS),
+      setImmediate(() => {
+        this.scheduled.delete(document.uri);
+        const latest = this.documents.get(document.uri);
+        if (latest) this.lintNow(latest);
+      }),
     );
   }
 
   private lintNow(document: TextDocument): void {
-    clearTimeout(this.timers.get(document.uri));
+    clearImmediate(this.scheduled.get(document.uri));
+    this.scheduled.delete(document.uri);
     this.lint(document).catch((error: unknown) => {
       this.connection.console.error(`dmlint: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     });
@@ -122,7 +134,8 @@ class DmlintServer {
     try {
       const settings = await this.workspace.settingsFor(path);
       const text = document.getText();
-      const result = lintText(text, document.uri.startsWith('file:') ? settings.lint : { ...settings.lint, filePath: '<untitled>' });
+      const options = { ...settings.lint, chunkCache: this.chunkCache };
+      const result = lintText(text, document.uri.startsWith('file:') ? options : { ...options, filePath: '<untitled>' });
       const shift = text.startsWith(BOM) ? BOM.length : 0;
       const links = new Map(ruleMeta(settings.lint.ruleSet ?? builtinRules, new Set(builtinRules.map((rule) => rule.id))).map((rule) => [rule.id, rule.docsUrl]));
       diagnostics = result.messages.map((message) => toDiagnostic(message, links.get(message.ruleId) ?? null, shift));

@@ -1,0 +1,26 @@
+/**
+ * A worker thread of the pool: settles each file's settings with its own Workspace (the same
+ * options as the main thread, so the same answers; rule functions cannot be sent between
+ * threads) and lints the text it is sent.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { PoolReply, PoolRequest } from './pool.js';
+import { runLintJob } from './lint-job.js';
+import { Workspace, type WorkspaceOptions } from './workspace.js';
+
+const port = parentPort;
+if (!port) throw new Error('dmlint worker: started outside a worker thread');
+const workspace = new Workspace(workerData as WorkspaceOptions);
+
+port.on('message', (request: PoolRequest) => {
+  workspace.settingsFor(request.file).then(
+    (settings) => {
+      const reply: PoolReply = { outcome: runLintJob(request.text, settings.lint) };
+      port.postMessage(reply);
+    },
+    (error: unknown) => {
+      const reply: PoolReply = { error: error instanceof Error ? error.message : String(error) };
+      port.postMessage(reply);
+    },
+  );
+});

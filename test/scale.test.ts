@@ -1,0 +1,222 @@
+/**
+ * Running at scale: the result cache (used only when nothing a result depends on changed, never
+ * trusted when damaged), sharding across CI runners, worker threads, and the progress line.
+ */
+import { readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { lintInWorkers, poolSize, type PoolJob } from '../src/cli/pool.js';
+import { Progress } from '../src/cli/progress.js';
+import { inShard, parseShard } from '../src/cli/shard.js';
+import type { JobOutcome } from '../src/cli/lint-job.js';
+import { REPO, runCli, scratchDir } from './support/cli.js';
+
+const VALID = readFileSync(join(REPO, 'fixtures/examples/checkout-orders/data-model.md'), 'utf8');
+const SPEC = readFileSync(join(REPO, 'fixtures/examples/checkout-orders/spec.md'), 'utf8');
+const PLACEHOLDER = VALID.replace('Records shoppers, the catalogue and checkout orders', '[What data this model represents and why it exists]');
+
+interface JsonResult {
+  filePath: string;
+  messages: { ruleId: string; line: number; column: number; message: string }[];
+}
+
+/** A project with documents: some clean, one with a placeholder, one whose Spec link needs spec.md. */
+function project(count = 3): string {
+  const files: Record<string, string> = {};
+  for (let number = 1; number <= count; number++) {
+    const dir = `specs/${String(number).padStart(3, '0')}-feature`;
+    files[`${dir}/data-model.md`] = number === 2 ? PLACEHOLDER : VALID.replace('\n', `\n<!-- copy ${number} -->\n`);
+    files[`${dir}/spec.md`] = SPEC;
+  }
+  return scratchDir(files);
+}
+
+function lintJson(cwd: string, args: string[] = []): { code: number | null; results: JsonResult[]; stderr: string } {
+  const run = runCli(['--format', 'json', ...args, 'specs'], { cwd });
+  return { code: run.code, results: JSON.parse(run.stdout) as JsonResult[], stderr: run.stderr };
+}
+
+describe('--cache', () => {
+  it('stores results, gives identical output when warm, and uses the stored results', () => {
+    const cwd = project();
+    const fresh = lintJson(cwd);
+    const cold = lintJson(cwd, ['--cache']);
+    const warm = lintJson(cwd, ['--cache']);
+    expect(fresh.results.some((result) => result.messages.length > 0)).toBe(true);
+    expect(cold).toEqual(fresh);
+    expect(warm).toEqual(fresh);
+    // Proof that the warm run answered from the cache: a message edited in the cache file shows up.
+    const cacheFile = join(cwd, '.dmlintcache');
+    const data = JSON.parse(readFileSync(cacheFile, 'utf8')) as { format: string; entries: Record<string, { result: JsonResult }> };
+    expect(data.format).toBe('dmlint-cache');
+    expect(Object.keys(data.entries).sort()).toEqual(['specs/001-feature/data-model.md', 'specs/002-feature/data-model.md', 'specs/003-feature/data-model.md']);
+    const entry = data.entries['specs/002-feature/data-model.md'];
+    if (!entry?.result.messages[0]) throw new Error('the placeholder document has no cached message');
+    entry.result.messages[0].message = 'from the cache';
+    writeFileSync(cacheFile, JSON.stringify(data));
+    expect(lintJson(cwd, ['--cache']).results[1]?.messages[0]?.message).toBe('from the cache');
+    // Change the file: the stored result no longer applies.
+    writeFileSync(join(cwd, 'specs/002-feature/data-model.md'), `${PLACEHOLDER}\n`);
+    expect(lintJson(cwd, ['--cache']).results[1]?.messages[0]?.message).toBe(fresh.results[1]?.messages[0]?.message);
+  });
+
+  it('does not reuse a result when the rules change or a file a rule looked at appears or disappears', () => {
+    const cwd = project();
+    lintJson(cwd, ['--cache']);
+    const placeholderOff = lintJson(cwd, ['--cache', '--rule', 'no-placeholder: off']);
+    expect(placeholderOff.results[1]?.messages.map((message) => message.ruleId)).not.toContain('no-placeholder');
+    rmSync(join(cwd, 'specs/003-feature/spec.md'));
+    const cached = lintJson(cwd, ['--cache']);
+    expect(cached).toEqual(lintJson(cwd));
+    expect(cached.results[2]?.messages.map((message) => message.ruleId)).toContain('header-metadata');
+  });
+
+  it.each([
+    ['corrupt', () => 'not json {', /not valid JSON/],
+    ['truncated', (valid: string) => valid.slice(0, valid.length / 2), /not valid JSON/],
+    ['foreign', () => JSON.stringify({ some: 'other tool' }), /not a dmlint cache file/],
+    ['from another version', (valid: string) => valid.replace(/"dmlint":"[^"]*"/, '"dmlint":"0.0.0-old"'), /written by dmlint 0\.0\.0-old/],
+    ['malformed', (valid: string) => valid.replace(/"messages":\[/, '"messages":7,"x":['), /entries are malformed/],
+  ])('ignores and rebuilds a %s cache file, with the same results and exit code', (_kind, damage, reason) => {
+    const cwd = project();
+    const fresh = lintJson(cwd);
+    lintJson(cwd, ['--cache']);
+    const cacheFile = join(cwd, '.dmlintcache');
+    writeFileSync(cacheFile, damage(readFileSync(cacheFile, 'utf8')));
+    const run = lintJson(cwd, ['--cache']);
+    expect(run.results).toEqual(fresh.results);
+    expect(run.code).toBe(fresh.code);
+    expect(run.stderr).toMatch(reason);
+    expect(run.stderr).toMatch(/it will be rebuilt/);
+    expect((JSON.parse(readFileSync(cacheFile, 'utf8')) as { format: string }).format).toBe('dmlint-cache');
+  });
+
+  it('keeps going when the cache cannot be written: same results and exit code, a note on stderr', () => {
+    const cwd = project();
+    const fresh = lintJson(cwd);
+    writeFileSync(join(cwd, 'blocker'), 'a file where a directory would be');
+    const run = lintJson(cwd, ['--cache', '--cache-location', 'blocker/cache.json']);
+    expect(run.results).toEqual(fresh.results);
+    expect(run.code).toBe(fresh.code);
+    expect(run.stderr).toMatch(/^dmlint: note: cannot write the cache .*blocker\/cache\.json: /m);
+  });
+
+  it('puts the cache file in a directory given with --cache-location, and needs --cache for it', () => {
+    const cwd = project(1);
+    lintJson(cwd, ['--cache', '--cache-location', 'tmp/']);
+    expect(existsSync(join(cwd, 'tmp/.dmlintcache'))).toBe(true);
+    const usage = runCli(['--cache-location', 'x', 'specs'], { cwd });
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toBe('dmlint: --cache-location needs --cache. Run "dmlint --help" for usage.\n');
+  });
+});
+
+describe('--shard', () => {
+  it('splits the files into disjoint parts that cover them all, whatever order they are named in', () => {
+    const cwd = project(12);
+    const all = lintJson(cwd).results.map((result) => result.filePath);
+    const parts = [1, 2, 3].map((index) => lintJson(cwd, ['--shard', `${index}/3`]).results.map((result) => result.filePath));
+    expect(parts.flat().sort()).toEqual([...all].sort());
+    expect(parts.every((part) => part.length > 0)).toBe(true);
+    const named = [...all].reverse();
+    const reordered = runCli(['--format', 'json', '--shard', '2/3', ...named], { cwd });
+    expect((JSON.parse(reordered.stdout) as JsonResult[]).map((result) => result.filePath)).toEqual(parts[1]);
+  });
+
+  it('partitions by path relative to the working directory, so every runner agrees', () => {
+    const files = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((name) => `/checkout/specs/${name}/data-model.md`);
+    const elsewhere = files.map((file) => file.replace('/checkout', '/other/place'));
+    expect(inShard(files, { index: 1, count: 2 }, '/checkout').map((file) => file.slice('/checkout'.length))).toEqual(
+      inShard(elsewhere, { index: 1, count: 2 }, '/other/place').map((file) => file.slice('/other/place'.length)),
+    );
+  });
+
+  it.each(['0/3', '4/3', '1/0', 'x', '1/2/3', ''])('rejects --shard %j with exit 2', (value) => {
+    const run = runCli(['--shard', value, 'specs'], { cwd: project(1) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--shard takes "i/n" with 1 <= i <= n');
+  });
+
+  it('parses i/n', () => {
+    expect(parseShard('2/3')).toEqual({ index: 2, count: 3 });
+    expect(parseShard('3/2')).toBeNull();
+  });
+});
+
+describe('worker threads', () => {
+  const script = pathToFileURL(join(REPO, 'dist/worker.js'));
+
+  it('give the same output as one thread', () => {
+    const cwd = project(30);
+    const single = lintJson(cwd, ['--concurrency', 'off']);
+    const pooled = lintJson(cwd, ['--concurrency', '2']);
+    expect(pooled).toEqual(single);
+    expect(single.results).toHaveLength(30);
+  });
+
+  it('are used for enough files only, and never more than asked for', () => {
+    expect(poolSize(5, 'auto')).toBe(0);
+    expect(poolSize(30, 1)).toBe(0);
+    expect(poolSize(30, 3)).toBe(3);
+    expect(poolSize(2, 4)).toBe(2);
+  });
+
+  it('lint every job through the built worker and report each by its index', async () => {
+    const cwd = project(4);
+    const jobs: PoolJob[] = [1, 2, 3, 4].map((number) => {
+      const file = join(cwd, `specs/00${number}-feature/data-model.md`);
+      return { file, text: readFileSync(file, 'utf8'), inThisThread: () => { throw new Error('the workers should have done this'); } };
+    });
+    const done = new Map<number, JobOutcome>();
+    const notices: string[] = [];
+    await lintInWorkers(jobs, { script, workspace: { cwd }, size: 2, onDone: (index, outcome) => done.set(index, outcome), onNotice: (notice) => notices.push(notice) });
+    expect(notices).toEqual([]);
+    expect([...done.keys()].sort()).toEqual([0, 1, 2, 3]);
+    expect(done.get(1)?.result.messages.map((message) => message.ruleId)).toContain('no-placeholder');
+    expect(done.get(0)?.result.messages).toEqual([]);
+    // The Spec link was looked up, and the answer recorded for the cache.
+    expect(done.get(0)?.checks).toEqual([[join(cwd, 'specs/001-feature/spec.md'), true]]);
+  });
+
+  it('fall back to this thread when a worker dies, saying so', async () => {
+    const crashing = join(scratchDir({ 'crash.mjs': "process.exit(3);\n" }), 'crash.mjs');
+    const outcome: JobOutcome = { result: { filePath: 'x', messages: [], suppressedMessages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, fatalErrorCount: 0 }, checks: [] };
+    const jobs: PoolJob[] = [0, 1, 2].map((number) => ({ file: `f${number}`, text: '', inThisThread: () => ({ ...outcome, result: { ...outcome.result, filePath: `f${number}` } }) }));
+    const done: string[] = [];
+    const notices: string[] = [];
+    await lintInWorkers(jobs, { script: pathToFileURL(crashing), workspace: { cwd: REPO }, size: 2, onDone: (index, result) => done.push(`${index}:${result.result.filePath}`), onNotice: (notice) => notices.push(notice) });
+    expect(done.sort()).toEqual(['0:f0', '1:f1', '2:f2']);
+    expect(notices.length).toBeGreaterThanOrEqual(1);
+    expect(notices[0]).toMatch(/^a worker thread stopped \(exited with code 3\); linting the rest of its files in the main thread$/);
+  });
+});
+
+describe('progress line', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-01-01T00:00:00Z'));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('shows files done and time left on a terminal after a second, and clears itself', () => {
+    const written: string[] = [];
+    const progress = Progress.for({ isTTY: true, write: (text: string) => written.push(text) }, {});
+    if (!progress) throw new Error('expected a progress line on a terminal');
+    progress.update(1, 10);
+    expect(written).toEqual([]);
+    vi.setSystemTime(new Date('2026-01-01T00:00:02Z'));
+    progress.update(4, 10);
+    expect(written).toEqual(['\r\x1b[2Kdmlint: 4/10 files, about 3 s left']);
+    progress.clear();
+    expect(written.at(-1)).toBe('\r\x1b[2K');
+  });
+
+  it('stays silent when standard error is not a terminal or CI is set', () => {
+    expect(Progress.for({ isTTY: false, write: () => undefined }, {})).toBeNull();
+    expect(Progress.for({ isTTY: true, write: () => undefined }, { CI: 'true' })).toBeNull();
+    expect(Progress.for({ isTTY: true, write: () => undefined }, { CI: 'false' })).not.toBeNull();
+  });
+});
