@@ -30,7 +30,7 @@ main({
   env: process.env,
   stdout: process.stdout,
   stderr: process.stderr,
-  readStdin: () => Promise.resolve(''),
+  readStdin: () => Promise.resolve(Buffer.alloc(0)),
 }).then(
   (code) => {
     process.exitCode = code;

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { RuleEntry } from '../config/types.js';
 import { FORMAT_NAMES } from '../reporters/index.js';
+import { DEFAULT_MAX_FILE_SIZE, parseSize } from './read-document.js';
 import { parseShard, type Shard } from './shard.js';
 
 /** One output: a format, to standard output (path null) or to a file. */
@@ -38,6 +39,7 @@ export interface CliOptions {
   cacheLocation: string | null;
   shard: Shard | null;
   concurrency: number | 'auto';
+  maxFileSize: number;
 }
 
 export class UsageError extends Error {}
@@ -129,6 +131,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'cache-location': { type: 'string' },
         shard: { type: 'string' },
         concurrency: { type: 'string' },
+        'max-file-size': { type: 'string' },
       },
     });
   } catch (error) {
@@ -148,6 +151,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const shard = values.shard === undefined ? null : parseShard(values.shard);
   if (values.shard !== undefined && !shard) throw new UsageError(`--shard takes "i/n" with 1 <= i <= n, such as 2/3, not "${values.shard}"`);
   if (shard && values.stdin) throw new UsageError('--shard splits a list of files; it cannot be used with --stdin');
+  const maxFileSize = values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(values['max-file-size']);
+  if (maxFileSize === null) throw new UsageError(`--max-file-size takes a size such as 10MB, 500KB or 2000000 (bytes), not "${values['max-file-size'] ?? ''}"`);
   if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location needs --cache');
   return {
     patterns: positionals,
@@ -175,5 +180,6 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     cacheLocation: values['cache-location'] ?? null,
     shard,
     concurrency: readConcurrency(values.concurrency),
+    maxFileSize,
   };
 }

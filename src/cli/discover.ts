@@ -2,9 +2,10 @@
  * Turns the paths, directories and globs a user gives into a sorted, de-duplicated list of
  * files. A directory means every data-model.md below it. Problems are returned per path.
  */
+import * as fs from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import { glob, isDynamicPattern, type GlobOptions } from 'tinyglobby';
 import type { IgnoreFiles } from './ignore-files.js';
 
 export const DOCUMENT_NAME = 'data-model.md';
@@ -31,9 +32,9 @@ export async function discoverFiles(patterns: readonly string[], cwd: string, ig
   const explicit = new Set<string>();
   const problems: PathProblem[] = [];
   for (const pattern of patterns) {
-    const found = await expand(pattern, cwd);
+    const found = await expand(pattern, cwd, problems);
     if (typeof found === 'string') {
-      problems.push({ path: pattern, message: found });
+      problems.push({ path: pattern, message: `${found}; check the path and try again` });
       continue;
     }
     for (const file of found.files) {
@@ -46,7 +47,7 @@ export async function discoverFiles(patterns: readonly string[], cwd: string, ig
 }
 
 /** The files a pattern names (`named` when it is a file path), or the reason it names none. */
-async function expand(pattern: string, cwd: string): Promise<{ files: string[]; named: boolean } | string> {
+async function expand(pattern: string, cwd: string, unreadable: PathProblem[]): Promise<{ files: string[]; named: boolean } | string> {
   const absolute = resolve(cwd, pattern);
   let kind: 'file' | 'directory' | 'other' | null = null;
   try {
@@ -58,11 +59,25 @@ async function expand(pattern: string, cwd: string): Promise<{ files: string[]; 
   if (kind === 'file') return { files: [absolute], named: true };
   if (kind === 'other') return 'not a regular file or directory';
   if (kind === 'directory') {
-    const found = await glob(`**/${DOCUMENT_NAME}`, { cwd: absolute, absolute: true, dot: true, ignore: ALWAYS_IGNORED, followSymbolicLinks: false });
+    const found = await glob(`**/${DOCUMENT_NAME}`, { ...walkOptions(unreadable), cwd: absolute });
     return found.length > 0 ? { files: found.map((file) => resolve(file)), named: false } : `no ${DOCUMENT_NAME} files in this directory`;
   }
-  const found = await glob(pattern, { cwd, absolute: true, dot: true, ignore: ALWAYS_IGNORED, followSymbolicLinks: false });
+  const found = await glob(pattern, { ...walkOptions(unreadable), cwd });
   return found.length > 0 ? { files: found.map((file) => resolve(file)), named: false } : 'no files match this pattern';
+}
+
+/**
+ * How directories are walked. Symbolic links are not followed: no loops, nothing outside the
+ * tree (name a linked file to lint it). A directory that cannot be read is not skipped in
+ * silence: it is noted in `unreadable` and reported.
+ */
+function walkOptions(unreadable: PathProblem[]): GlobOptions {
+  const readdir = ((path: string, options: unknown, callback: (error: NodeJS.ErrnoException | null, entries: unknown) => void) =>
+    fs.readdir(path, options as { withFileTypes: true }, (error, entries) => {
+      if (error && error.code !== 'ENOENT') unreadable.push({ path, message: `cannot read this directory: ${describeFsError(error)}` });
+      callback(error, entries);
+    })) as unknown as typeof fs.readdir;
+  return { absolute: true, dot: true, ignore: ALWAYS_IGNORED, followSymbolicLinks: false, fs: { ...fs, readdir } };
 }
 
 export function describeFsError(error: unknown): string {

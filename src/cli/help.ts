@@ -32,6 +32,7 @@ Options:
       --cache-location <p>   Cache file, or directory to hold .dmlintcache (with --cache)
       --shard <i/n>          Lint only part i of n of the files (split a CI job across runners)
       --concurrency <n>      Worker threads: auto (default: when there are enough files), off, or n
+      --max-file-size <size> Refuse files larger than this (default 10MB)
       --print-config <file>  Print the configuration that applies to a document
       --init                 Write a starter .dmlintrc.jsonc
       --color, --no-color    Force colours on or off (default: on for a terminal;

@@ -1,5 +1,5 @@
 /** Finds, reads and lints files with their configuration: shared by the CLI and the library's lintFiles(). */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { RuleEntry } from '../config/types.js';
 import type { LintResult } from '../engine/types.js';
 import type { AnyRule } from '../engine/rule.js';
@@ -12,6 +12,7 @@ import { nodeHost, recordingHost } from './host.js';
 import { IgnoreFiles } from './ignore-files.js';
 import { runLintJob, type JobOutcome } from './lint-job.js';
 import { lintInWorkers, poolSize, type PoolJob } from './pool.js';
+import { decodeDocument, DEFAULT_MAX_FILE_SIZE, withEncodingError, type Decoded, type EncodingError } from './read-document.js';
 import { inShard, type Shard } from './shard.js';
 import { Workspace, type WorkspaceOptions } from './workspace.js';
 
@@ -39,6 +40,8 @@ export interface LintFilesOptions {
   concurrency?: number | 'auto';
   /** The built worker entry; without it every file is linted in this thread. */
   workerScript?: URL | null;
+  /** Files larger than this many bytes are refused (default 10 MiB). */
+  maxFileSize?: number;
   /** Called as files are done, for a progress display. */
   onProgress?(done: number, total: number): void;
 }
@@ -59,6 +62,7 @@ export interface LintFilesResult {
 interface Job {
   file: string;
   text: string;
+  encodingError: EncodingError | null;
   settings: LintTextOptions;
   contentHash: string;
   settingsHash: string;
@@ -97,14 +101,13 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
       if (explicit.has(file)) ignored.push(file);
       continue;
     }
-    let text: string;
-    try {
-      text = await timedAsync('read', () => readFile(file, 'utf8'));
-    } catch (error) {
-      problems.push({ path: file, message: `cannot read: ${describeFsError(error)}` });
+    const read = await timedAsync('read', () => readDocument(file, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE));
+    if ('refused' in read) {
+      problems.push({ path: file, message: read.refused });
       continue;
     }
-    jobs.push({ file, text, settings: settings.lint, contentHash: cache ? hashText(text) : '', settingsHash: cache ? cache.settingsHash(settings.lint) : '' });
+    const { text, encodingError } = read;
+    jobs.push({ file, text, encodingError, settings: settings.lint, contentHash: cache ? hashText(text) : '', settingsHash: cache ? cache.settingsHash(settings.lint) : '' });
   }
 
   const results: Array<LintResult | undefined> = new Array<LintResult | undefined>(jobs.length);
@@ -119,9 +122,11 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     if (cached && !(options.fix && cached.messages.some((message) => message.fix))) finish(index, cached);
     else toLint.push(index);
   }
-  const record = (index: number, outcome: JobOutcome): void => {
+  const record = (index: number, lint: JobOutcome): void => {
+    let outcome = lint;
     const job = jobs[index];
     if (!job) return;
+    if (job.encodingError) outcome = { ...outcome, result: withEncodingError(outcome.result, job.text, job.encodingError) };
     // A fixed file's result describes the new text, not the one that was read: not worth keeping.
     if (outcome.result.output === undefined) cache?.store(job.file, job.contentHash, job.settingsHash, outcome.checks, outcome.result);
     finish(index, outcome.result);
@@ -143,7 +148,9 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   } else {
     for (const index of toLint) {
       const job = jobs[index] as Job;
-      record(index, options.fix ? await fixFile(job, options.fix, problems) : runLintJob(job.text, job.settings));
+      // A file that is not valid UTF-8 is never fixed: writing it back would replace its bad bytes.
+      const fix = job.encodingError ? null : options.fix;
+      record(index, fix ? await fixFile(job, fix, problems) : runLintJob(job.text, job.settings));
       // Let the event loop breathe between files (progress output, signals).
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
@@ -151,6 +158,18 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   const saved = cache ? await cache.save() : null;
   if (saved) notices.push(saved);
   return { results: results.filter((result): result is LintResult => result !== undefined), problems, ignored, ruleSet: [...ruleSet.values()], notices };
+}
+
+/** A file's text, or why it is not linted (unreadable, too large, binary). */
+async function readDocument(file: string, maxBytes: number): Promise<Decoded> {
+  try {
+    // Look at the size first: a runaway file is refused without being read into memory.
+    const { size } = await stat(file);
+    if (size > maxBytes) return decodeDocument(Buffer.alloc(0), maxBytes, size);
+    return decodeDocument(await readFile(file), maxBytes);
+  } catch (error) {
+    return { refused: `cannot read: ${describeFsError(error)}` };
+  }
 }
 
 async function fixFile(job: Job, mode: 'write' | 'dry-run', problems: PathProblem[]): Promise<JobOutcome> {

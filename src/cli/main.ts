@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { builtinRules } from '../../rules/index.js';
 import { STARTER_FILE, starterConfig } from '../config/starter.js';
 import { ConfigError } from '../config/types.js';
@@ -23,6 +23,7 @@ import { fixText } from './fix-file.js';
 import { helpText, ruleListText } from './help.js';
 import { lintFiles } from './lint-files.js';
 import { Progress } from './progress.js';
+import { decodeDocument, withEncodingError } from './read-document.js';
 import { Workspace } from './workspace.js';
 
 export interface CliIo {
@@ -31,7 +32,7 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
-  readStdin(): Promise<string>;
+  readStdin(): Promise<Buffer>;
   /** The built worker-thread entry; without it, files are linted in the main thread. */
   workerScript?: URL;
 }
@@ -100,14 +101,20 @@ async function lint(io: CliIo, options: CliOptions): Promise<number> {
   let problems: PathProblem[];
   let ruleSet: readonly AnyRule[];
   if (options.stdin) {
-    const text = await io.readStdin();
+    const decoded = decodeDocument(await io.readStdin(), options.maxFileSize);
+    if ('refused' in decoded) {
+      io.stderr.write(`dmlint: <stdin>: ${decoded.refused}\n`);
+      return EXIT_FAILURE;
+    }
+    const { text, encodingError } = decoded;
     // Standard input takes the configuration of the path it stands for (or of the working directory).
     const filePath = resolve(io.cwd, options.stdinFilename ?? STDIN_NAME);
     const settings = await workspaceFor(io, options).settingsFor(filePath);
     // Without a name, standard input has no place on disk: its Spec link is not looked up.
     const { filePath: _unused, ...unnamed } = settings.lint;
     const lintOptions = options.stdinFilename === null ? unnamed : settings.lint;
-    const result = options.fix === 'dry-run' ? fixText(text, lintOptions) : lintText(text, lintOptions);
+    const linted = options.fix === 'dry-run' ? fixText(text, lintOptions) : lintText(text, lintOptions);
+    const result = encodingError ? withEncodingError(linted, text, encodingError) : linted;
     results = [options.stdinFilename === null ? { ...result, filePath: '<stdin>' } : result];
     problems = [];
     ruleSet = settings.lint.ruleSet ?? builtinRules;
@@ -122,6 +129,7 @@ async function lint(io: CliIo, options: CliOptions): Promise<number> {
       ignore: options.useIgnore,
       reportUnusedDisables: options.reportUnusedDisables,
       fix: options.fix,
+      maxFileSize: options.maxFileSize,
       cacheFile: options.cache ? await cacheFilePath(options.cacheLocation, io.cwd) : null,
       shard: options.shard,
       concurrency: options.concurrency,
@@ -131,7 +139,7 @@ async function lint(io: CliIo, options: CliOptions): Promise<number> {
     progress?.clear();
     for (const notice of run.notices) io.stderr.write(`dmlint: note: ${notice}\n`);
     results = run.results;
-    problems = run.problems.map((problem) => ({ ...problem, message: `${problem.message}; check the path and try again` }));
+    problems = run.problems.map((problem) => ({ ...problem, path: isAbsolute(problem.path) ? relative(io.cwd, problem.path) || problem.path : problem.path }));
     ruleSet = run.ruleSet.length > 0 ? run.ruleSet : builtinRules;
     for (const file of run.ignored) io.stderr.write(`dmlint: ${relative(io.cwd, file)}: skipped, an ignore setting matches it; use --no-ignore to lint it\n`);
   }

@@ -51,3 +51,5 @@ export interface LintResult {
 
 /** The rule id of a message that reports a rule which crashed. */
 export const INTERNAL_ERROR = 'internal-error';
+/** The rule id of a message that reports bytes that are not UTF-8. */
+export const INVALID_ENCODING = 'invalid-encoding';

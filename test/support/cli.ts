@@ -14,7 +14,7 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: readonly string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}): CliRun {
+export function runCli(args: readonly string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {}): CliRun {
   const env: Record<string, string> = {};
   // A clean environment: no colour settings inherited from the developer's shell.
   for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !/^(FORCE_COLOR|NO_COLOR|CI)$/.test(key)) env[key] = value;
