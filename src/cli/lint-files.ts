@@ -129,6 +129,8 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     if (job.encodingError) outcome = { ...outcome, result: withEncodingError(outcome.result, job.text, job.encodingError) };
     // A fixed file's result describes the new text, not the one that was read: not worth keeping.
     if (outcome.result.output === undefined) cache?.store(job.file, job.contentHash, job.settingsHash, outcome.checks, outcome.result);
+    // Nothing of a finished file is kept but its result: a run over many files stays small.
+    job.text = '';
     finish(index, outcome.result);
   };
 
@@ -142,7 +144,11 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
       script: options.workerScript,
       workspace: workspaceOptions,
       size,
-      onDone: (position, outcome) => record(toLint[position] ?? -1, outcome),
+      onDone: (position, outcome) => {
+        const poolJob = poolJobs[position];
+        if (poolJob) poolJob.text = '';
+        record(toLint[position] ?? -1, outcome);
+      },
       onNotice: (notice) => notices.push(notice),
     });
   } else {
