@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../rules/index.js';
+import { helpText } from '../src/cli/help.js';
+import { ruleMeta } from '../src/engine/meta.js';
 import { lintText } from '../src/lint.js';
 
 const DOCS = fileURLToPath(new URL('../docs/rules', import.meta.url));
@@ -87,6 +89,26 @@ describe('README', () => {
   it('lists every rule with its page, default severity and description', () => {
     const rows = readme.split('\n').filter((line) => line.startsWith('| [') && line.includes('](docs/rules/'));
     expect(rows).toEqual(builtinRules.map((rule) => `| [${rule.id}](docs/rules/${rule.id}.md) | ${rule.defaultSeverity} | ${rule.description} |`));
+  });
+
+  it('has a section for every message dmlint itself reports (internal-error, invalid-encoding ...)', () => {
+    const slugs = new Set(
+      readme
+        .split('\n')
+        .filter((line) => /^#{2,4} /.test(line))
+        .map((line) => line.replace(/^#+ /, '').toLowerCase().replace(/[^\p{L}\p{N} -]/gu, '').replaceAll(' ', '-')),
+    );
+    const builtinIds = new Set(builtinRules.map((rule) => rule.id));
+    const engine = ruleMeta(builtinRules, builtinIds).filter((rule) => !builtinIds.has(rule.id));
+    expect(engine.map((rule) => rule.id)).toEqual(['internal-error', 'invalid-encoding', 'invalid-directive', 'unused-directive']);
+    for (const rule of engine) expect(slugs, rule.id).toContain(rule.docsUrl?.replace(/^.*README\.md#/, ''));
+  });
+
+  it('documents every command-line option', () => {
+    const options = [...helpText('x').matchAll(/^\s+(?:-\w, )?(--[\w-]+)/gm)].map((match) => match[1]);
+    expect(options.length).toBeGreaterThan(20);
+    const table = readme.split('\n').filter((line) => line.startsWith('| `-'));
+    for (const option of options) expect(table.some((line) => new RegExp(`${option}(?![\\w-])`).test(line)), option).toBe(true);
   });
 
   it('starts with the install-and-run command and the test command', () => {

@@ -34,7 +34,7 @@ export async function discoverFiles(patterns: readonly string[], cwd: string, ig
   for (const pattern of patterns) {
     const found = await expand(pattern, cwd, problems);
     if (typeof found === 'string') {
-      problems.push({ path: pattern, message: `${found}; check the path and try again` });
+      problems.push({ path: pattern, message: found });
       continue;
     }
     for (const file of found.files) {

@@ -120,7 +120,8 @@ async function lint(io: CliIo, options: CliOptions): Promise<number> {
     ruleSet = settings.lint.ruleSet ?? builtinRules;
   } else {
     const progress = Progress.for(io.stderr, io.env);
-    const run = await lintFiles(options.patterns.length > 0 ? options.patterns : ['.'], {
+    const patterns = options.patterns.length > 0 ? options.patterns : ['.'];
+    const run = await lintFiles(patterns, {
       cwd: io.cwd,
       ...(options.useConfig ? (options.configFile ? { config: options.configFile } : {}) : { config: false }),
       ...(options.template ? { template: options.template } : {}),
@@ -139,7 +140,11 @@ async function lint(io: CliIo, options: CliOptions): Promise<number> {
     progress?.clear();
     for (const notice of run.notices) io.stderr.write(`dmlint: note: ${notice}\n`);
     results = run.results;
-    problems = run.problems.map((problem) => ({ ...problem, path: isAbsolute(problem.path) ? relative(io.cwd, problem.path) || problem.path : problem.path }));
+    // A path as typed that names nothing gets a hint; a file found but refused says why on its own.
+    const typed = new Set(patterns);
+    problems = run.problems.map((problem) =>
+      typed.has(problem.path) ? { ...problem, message: `${problem.message}; check the path and try again` } : { ...problem, path: isAbsolute(problem.path) ? relative(io.cwd, problem.path) || problem.path : problem.path },
+    );
     ruleSet = run.ruleSet.length > 0 ? run.ruleSet : builtinRules;
     for (const file of run.ignored) io.stderr.write(`dmlint: ${relative(io.cwd, file)}: skipped, an ignore setting matches it; use --no-ignore to lint it\n`);
   }
