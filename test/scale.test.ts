@@ -78,6 +78,7 @@ describe('--cache', () => {
     ['foreign', () => JSON.stringify({ some: 'other tool' }), /not a dmlint cache file/],
     ['from another version', (valid: string) => valid.replace(/"dmlint":"[^"]*"/, '"dmlint":"0.0.0-old"'), /written by dmlint 0\.0\.0-old/],
     ['malformed', (valid: string) => valid.replace(/"messages":\[/, '"messages":7,"x":['), /entries are malformed/],
+    ['positionless', (valid: string) => valid.replace(/"line":\d+/, '"line":0'), /entries are malformed/],
   ])('ignores and rebuilds a %s cache file, with the same results and exit code', (_kind, damage, reason) => {
     const cwd = project();
     const fresh = lintJson(cwd);

@@ -9,8 +9,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import type { LintHost } from '../engine/lint.js';
-import type { LintResult } from '../engine/types.js';
+import { toResult, type LintHost } from '../engine/lint.js';
+import type { LintMessage, LintResult } from '../engine/types.js';
 import type { LintTextOptions } from '../lint.js';
 import { serializeSchema } from '../template/serialize.js';
 import type { TemplateSchema } from '../template/schema.js';
@@ -98,7 +98,8 @@ export class LintCache {
     const entry = this.entries.get(this.key(file));
     if (!entry || entry.content !== contentHash || entry.settings !== settingsHash) return null;
     if (!entry.checks.every(([path, exists]) => (host.fileExists?.(resolve(this.base, path)) ?? false) === exists)) return null;
-    return { ...entry.result, filePath: file };
+    // Counts are recomputed from the messages rather than trusted.
+    return toResult(file, entry.result.messages, entry.result.suppressedMessages);
   }
 
   store(file: string, contentHash: string, settingsHash: string, checks: readonly FileCheck[], result: LintResult): void {
@@ -191,6 +192,24 @@ function isEntry(value: unknown): value is Entry {
     typeof entry.result === 'object' &&
     entry.result !== null &&
     Array.isArray(entry.result.messages) &&
-    Array.isArray(entry.result.suppressedMessages)
+    Array.isArray(entry.result.suppressedMessages) &&
+    entry.result.messages.every(isMessage) &&
+    entry.result.suppressedMessages.every(isMessage)
+  );
+}
+
+/** A stored message is shown as it is: every field a reporter reads must be there, with its type. */
+function isMessage(value: unknown): value is LintMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const message = value as Partial<LintMessage>;
+  const positive = (number: unknown): boolean => Number.isInteger(number) && (number as number) >= 1;
+  return (
+    typeof message.ruleId === 'string' &&
+    (message.severity === 'error' || message.severity === 'warning') &&
+    typeof message.message === 'string' &&
+    positive(message.line) &&
+    positive(message.column) &&
+    positive(message.endLine) &&
+    positive(message.endColumn)
   );
 }
