@@ -149,11 +149,11 @@ describe('worker threads', () => {
   const script = pathToFileURL(join(REPO, 'dist/worker.js'));
 
   it('give the same output as one thread', () => {
-    const cwd = project(30);
+    const cwd = project(90);
     const single = lintJson(cwd, ['--concurrency', 'off']);
     const pooled = lintJson(cwd, ['--concurrency', '2']);
     expect(pooled).toEqual(single);
-    expect(single.results).toHaveLength(30);
+    expect(single.results).toHaveLength(90);
   });
 
   it('are used for enough files only, and never more than asked for', () => {
@@ -163,17 +163,26 @@ describe('worker threads', () => {
     expect(poolSize(2, 4)).toBe(2);
   });
 
-  it('lint every job through the built worker and report each by its index', async () => {
+  it('lint every job through the built worker, started only once there is something to lint', async () => {
     const cwd = project(4);
-    const jobs: PoolJob[] = [1, 2, 3, 4].map((number) => {
-      const file = join(cwd, `specs/00${number}-feature/data-model.md`);
-      return { file, text: readFileSync(file, 'utf8'), inThisThread: () => { throw new Error('the workers should have done this'); } };
-    });
     const done = new Map<number, JobOutcome>();
     const notices: string[] = [];
-    await lintInWorkers(jobs, { script, workspace: { cwd }, size: 2, onDone: (index, outcome) => done.set(index, outcome), onNotice: (notice) => notices.push(notice) });
+    const prepare = (index: number): Promise<PoolJob | null> => {
+      // Job 2 needs no linting (as a cached file): it never reaches a worker.
+      if (index === 2) return Promise.resolve(null);
+      const file = join(cwd, `specs/00${index + 1}-feature/data-model.md`);
+      return Promise.resolve({
+        file,
+        text: readFileSync(file, 'utf8'),
+        inThisThread: () => {
+          throw new Error('the workers should have done this');
+        },
+        done: (outcome: JobOutcome) => done.set(index, outcome),
+      });
+    };
+    await lintInWorkers(4, { script, workspace: { cwd }, size: 2, prepare, onNotice: (notice) => notices.push(notice) });
     expect(notices).toEqual([]);
-    expect([...done.keys()].sort()).toEqual([0, 1, 2, 3]);
+    expect([...done.keys()].sort()).toEqual([0, 1, 3]);
     expect(done.get(1)?.result.messages.map((message) => message.ruleId)).toContain('no-placeholder');
     expect(done.get(0)?.result.messages).toEqual([]);
     // The Spec link was looked up, and the answer recorded for the cache.
@@ -181,12 +190,18 @@ describe('worker threads', () => {
   });
 
   it('fall back to this thread when a worker dies, saying so', async () => {
-    const crashing = join(scratchDir({ 'crash.mjs': "process.exit(3);\n" }), 'crash.mjs');
+    const crashing = join(scratchDir({ 'crash.mjs': 'process.exit(3);\n' }), 'crash.mjs');
     const outcome: JobOutcome = { result: { filePath: 'x', messages: [], suppressedMessages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, fatalErrorCount: 0 }, checks: [] };
-    const jobs: PoolJob[] = [0, 1, 2].map((number) => ({ file: `f${number}`, text: '', inThisThread: () => ({ ...outcome, result: { ...outcome.result, filePath: `f${number}` } }) }));
     const done: string[] = [];
     const notices: string[] = [];
-    await lintInWorkers(jobs, { script: pathToFileURL(crashing), workspace: { cwd: REPO }, size: 2, onDone: (index, result) => done.push(`${index}:${result.result.filePath}`), onNotice: (notice) => notices.push(notice) });
+    const prepare = (index: number): Promise<PoolJob> =>
+      Promise.resolve({
+        file: `f${index}`,
+        text: '',
+        inThisThread: () => ({ ...outcome, result: { ...outcome.result, filePath: `f${index}` } }),
+        done: (result: JobOutcome) => done.push(`${index}:${result.result.filePath}`),
+      });
+    await lintInWorkers(3, { script: pathToFileURL(crashing), workspace: { cwd: REPO }, size: 2, prepare, onNotice: (notice) => notices.push(notice) });
     expect(done.sort()).toEqual(['0:f0', '1:f1', '2:f2']);
     expect(notices.length).toBeGreaterThanOrEqual(1);
     expect(notices[0]).toMatch(/^a worker thread stopped \(exited with code 3\); linting the rest of its files in the main thread$/);

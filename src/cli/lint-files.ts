@@ -11,7 +11,7 @@ import { FileChangedError, fixText, writeAtomically } from './fix-file.js';
 import { nodeHost, recordingHost } from './host.js';
 import { IgnoreFiles } from './ignore-files.js';
 import { runLintJob, type JobOutcome } from './lint-job.js';
-import { lintInWorkers, poolSize, type PoolJob } from './pool.js';
+import { lintInWorkers, poolSize } from './pool.js';
 import { decodeDocument, DEFAULT_MAX_FILE_SIZE, withEncodingError, type Decoded, type EncodingError } from './read-document.js';
 import { inShard, type Shard } from './shard.js';
 import { Workspace, type WorkspaceOptions } from './workspace.js';
@@ -93,7 +93,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   const notices: string[] = cache?.discarded ? [`the cache ${cache.path} was not used (${cache.discarded}); it will be rebuilt`] : [];
   const ignored: string[] = [];
   const ruleSet = new Map<string, AnyRule>();
-  const jobs: Job[] = [];
+  const queued: Array<{ file: string; settings: LintTextOptions }> = [];
   for (const file of files) {
     const settings = await timedAsync('config', () => workspace.settingsFor(file));
     for (const rule of settings.lint.ruleSet ?? []) ruleSet.set(rule.id, rule);
@@ -101,66 +101,67 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
       if (explicit.has(file)) ignored.push(file);
       continue;
     }
-    const read = await timedAsync('read', () => readDocument(file, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE));
-    if ('refused' in read) {
-      problems.push({ path: file, message: read.refused });
-      continue;
-    }
-    const { text, encodingError } = read;
-    jobs.push({ file, text, encodingError, settings: settings.lint, contentHash: cache ? hashText(text) : '', settingsHash: cache ? cache.settingsHash(settings.lint) : '' });
+    queued.push({ file, settings: settings.lint });
   }
 
-  const results: Array<LintResult | undefined> = new Array<LintResult | undefined>(jobs.length);
+  // Files are read only when their turn comes, and dropped once linted: memory stays flat.
+  const results: Array<LintResult | undefined> = new Array<LintResult | undefined>(queued.length);
+  const refused: Array<PathProblem | undefined> = new Array<PathProblem | undefined>(queued.length);
   let done = 0;
   const finish = (index: number, result: LintResult): void => {
     results[index] = result;
-    options.onProgress?.(++done, jobs.length);
+    options.onProgress?.(++done, queued.length);
   };
-  const toLint: number[] = [];
-  for (const [index, job] of jobs.entries()) {
-    const cached = cache?.lookup(job.file, job.contentHash, job.settingsHash, job.settings.host ?? nodeHost);
-    if (cached && !(options.fix && cached.messages.some((message) => message.fix))) finish(index, cached);
-    else toLint.push(index);
-  }
-  const record = (index: number, lint: JobOutcome): void => {
-    let outcome = lint;
-    const job = jobs[index];
-    if (!job) return;
-    if (job.encodingError) outcome = { ...outcome, result: withEncodingError(outcome.result, job.text, job.encodingError) };
+  /** Reads a file; null when it needs no linting (refused, or answered from the cache). */
+  const prepare = async (index: number): Promise<Job | null> => {
+    const entry = queued[index];
+    if (!entry) return null;
+    const { file, settings } = entry;
+    const read = await timedAsync('read', () => readDocument(file, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE));
+    if ('refused' in read) {
+      refused[index] = { path: file, message: read.refused };
+      options.onProgress?.(++done, queued.length);
+      return null;
+    }
+    const job: Job = { file, text: read.text, encodingError: read.encodingError, settings, contentHash: cache ? hashText(read.text) : '', settingsHash: cache ? cache.settingsHash(settings) : '' };
+    const cached = cache?.lookup(file, job.contentHash, job.settingsHash, settings.host ?? nodeHost);
+    if (cached && !(options.fix && cached.messages.some((message) => message.fix))) {
+      finish(index, cached);
+      return null;
+    }
+    return job;
+  };
+  const record = (index: number, job: Job, lint: JobOutcome): void => {
+    const outcome = job.encodingError ? { ...lint, result: withEncodingError(lint.result, job.text, job.encodingError) } : lint;
     // A fixed file's result describes the new text, not the one that was read: not worth keeping.
     if (outcome.result.output === undefined) cache?.store(job.file, job.contentHash, job.settingsHash, outcome.checks, outcome.result);
-    // Nothing of a finished file is kept but its result: a run over many files stays small.
-    job.text = '';
     finish(index, outcome.result);
   };
 
-  const size = options.fix || !options.workerScript ? 0 : poolSize(toLint.length, options.concurrency ?? 'auto');
+  const size = options.fix || !options.workerScript ? 0 : poolSize(queued.length, options.concurrency ?? 'auto');
   if (size > 0 && options.workerScript) {
-    const poolJobs = toLint.map((index): PoolJob => {
-      const job = jobs[index] as Job;
-      return { file: job.file, text: job.text, inThisThread: () => runLintJob(job.text, job.settings) };
-    });
-    await lintInWorkers(poolJobs, {
+    await lintInWorkers(queued.length, {
       script: options.workerScript,
       workspace: workspaceOptions,
       size,
-      onDone: (position, outcome) => {
-        const poolJob = poolJobs[position];
-        if (poolJob) poolJob.text = '';
-        record(toLint[position] ?? -1, outcome);
+      prepare: async (index) => {
+        const job = await prepare(index);
+        return job && { file: job.file, text: job.text, inThisThread: () => runLintJob(job.text, job.settings), done: (outcome: JobOutcome) => record(index, job, outcome) };
       },
       onNotice: (notice) => notices.push(notice),
     });
   } else {
-    for (const index of toLint) {
-      const job = jobs[index] as Job;
+    for (let index = 0; index < queued.length; index++) {
+      const job = await prepare(index);
+      if (!job) continue;
       // A file that is not valid UTF-8 is never fixed: writing it back would replace its bad bytes.
       const fix = job.encodingError ? null : options.fix;
-      record(index, fix ? await fixFile(job, fix, problems) : runLintJob(job.text, job.settings));
+      record(index, job, fix ? await fixFile(job, fix, problems) : runLintJob(job.text, job.settings));
       // Let the event loop breathe between files (progress output, signals).
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
+  problems.push(...refused.filter((problem): problem is PathProblem => problem !== undefined));
   const saved = cache ? await cache.save() : null;
   if (saved) notices.push(saved);
   return { results: results.filter((result): result is LintResult => result !== undefined), problems, ignored, ruleSet: [...ruleSet.values()], notices };

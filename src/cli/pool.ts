@@ -18,6 +18,8 @@ export type PoolReply = { outcome: JobOutcome } | { error: string };
 export interface PoolJob extends PoolRequest {
   /** Lints the job in this thread: the fallback when a worker fails. */
   inThisThread(): JobOutcome;
+  /** Takes the outcome, from a worker or from this thread. */
+  done(outcome: JobOutcome): void;
 }
 
 export interface PoolOptions {
@@ -25,13 +27,17 @@ export interface PoolOptions {
   script: URL;
   workspace: WorkspaceOptions;
   size: number;
-  onDone(index: number, outcome: JobOutcome): void;
+  /** The job for an index, read when a lane is ready for it; null when it needs no linting. */
+  prepare(index: number): Promise<PoolJob | null>;
   /** Told when a worker failed and its work moved to the main thread. */
   onNotice(notice: string): void;
 }
 
-/** Below this many files per worker, starting workers costs more than it saves. */
-const FILES_PER_WORKER = 12;
+/**
+ * Below this many files per worker, starting workers costs more than it saves: each worker loads
+ * dmlint and warms up its own compiler (about a second of work before it runs at full speed).
+ */
+const FILES_PER_WORKER = 40;
 const MAX_WORKERS = 8;
 
 /** How many workers to use for this many files: 0 means lint in this thread. */
@@ -41,26 +47,32 @@ export function poolSize(files: number, concurrency: number | 'auto'): number {
   return size >= 2 ? size : 0;
 }
 
-export async function lintInWorkers(jobs: readonly PoolJob[], options: PoolOptions): Promise<void> {
+/**
+ * Lints jobs 0 … count-1. Each lane takes the next index, prepares it and sends it to its worker;
+ * a lane starts its worker only when it first has something to lint (a warm cache needs none).
+ */
+export async function lintInWorkers(count: number, options: PoolOptions): Promise<void> {
   let next = 0;
   const lane = async (): Promise<void> => {
-    let worker: LintWorker | null = new LintWorker(options.script, options.workspace);
+    let worker: LintWorker | null = null;
+    let failed = false;
     try {
-      while (next < jobs.length) {
-        const index = next++;
-        const job = jobs[index];
-        if (!job) break;
+      while (next < count) {
+        const job = await options.prepare(next++);
+        if (!job) continue;
         let outcome: JobOutcome | null = null;
-        if (worker) {
+        if (!failed) {
+          worker ??= new LintWorker(options.script, options.workspace);
           try {
             outcome = await worker.lint({ file: job.file, text: job.text });
           } catch (error) {
             options.onNotice(`a worker thread stopped (${error instanceof Error ? error.message : String(error)}); linting the rest of its files in the main thread`);
+            failed = true;
             await worker.close();
             worker = null;
           }
         }
-        options.onDone(index, outcome ?? job.inThisThread());
+        job.done(outcome ?? job.inThisThread());
       }
     } finally {
       await worker?.close();
