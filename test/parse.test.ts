@@ -46,6 +46,11 @@ describe('piecewise parsing', () => {
     expect(parseMarkdown(text)).toEqual(parseWhole(text));
   });
 
+  it('parses a paragraph of 100,000 closing brackets quickly (the footnote extension scans back at each one)', () => {
+    const text = `${']'.repeat(100_000)}\n`;
+    expect(parseMarkdown(text).children.map((node) => node.type)).toEqual(['paragraph']);
+  }, 10_000);
+
   it('gives the same tree from a cache, after an edit in one piece, without changing the cached pieces', () => {
     const cache = new ChunkCache();
     const text = readFileSync(join(FIXTURES, 'examples/editorial-cms/data-model.md'), 'utf8');
