@@ -17,7 +17,7 @@ export default defineRule({
     const named: Span[] = [];
     const words = new Set<string>();
     for (const code of diagrams) {
-      named.push(...(isMermaidErDiagram(code) ? mermaidEntities(doc.source, code) : boxTitles(doc.source, code)));
+      for (const span of isMermaidErDiagram(code) ? mermaidEntities(doc.source, code) : boxTitles(doc.source, code)) named.push(span);
       for (const word of code.value.match(/[\p{L}\p{N}_]+/gu) ?? []) words.add(nameKey(word));
     }
     const first = diagrams[0];

@@ -1,6 +1,8 @@
 /** The document model: positions, sections, tables, fields, failed tables and visible brackets. */
 import { describe, expect, it } from 'vitest';
+import type { PhrasingContent } from 'mdast';
 import { codeOffset } from '../src/document/code.js';
+import { plainText, readPhrasing } from '../src/document/inline.js';
 import { DataModelDocument } from '../src/document/model.js';
 import { SourceText } from '../src/document/source.js';
 import { buildStructure } from '../src/document/structure.js';
@@ -114,6 +116,23 @@ describe('structure', () => {
     if (!code) throw new Error('no code block');
     const index = code.value.indexOf('"a"');
     expect(at(structure.source, codeOffset(structure.source, code, index))).toBe('5:5');
+  });
+
+  it('reads phrasing nested far deeper than the call stack allows', () => {
+    // Built by hand: micromark takes minutes to nest emphasis this deep.
+    let node: PhrasingContent = { type: 'inlineCode', value: 'x', position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 4, offset: 3 } } };
+    for (let depth = 0; depth < 100_000; depth++) node = { type: 'emphasis', children: [node, { type: 'text', value: String(depth % 10) }] };
+    expect(plainText(node).slice(0, 4)).toBe('x012');
+    expect(readPhrasing([node], new SourceText('`x`')).codes.map((code) => code.value)).toEqual(['x']);
+  });
+
+  it('reads lists and quotes nested deeper than 64 levels as one quote of what is inside them', () => {
+    const structure = buildStructure(`${'> '.repeat(300)}[TBD]\n\n${'- '.repeat(300)}**Label**: text\n`);
+    expect(structure.brackets.map((group) => [group.raw, at(structure.source, group.range.start.offset)])).toEqual([['[TBD]', '1:601']]);
+    expect(structure.fields.map((field) => [field.label, field.value])).toEqual([['Label', 'text']]);
+    let depth = 0;
+    for (let block = structure.root.blocks[0]; block?.kind === 'blockquote'; block = block.blocks[0]) depth++;
+    expect(depth).toBe(65);
   });
 });
 

@@ -20,6 +20,15 @@ const tricky: Array<[string, string]> = [
   ['CRLF line endings', `## A\r\n\r\n${filler(1).replace(/\n/g, '\r\n')}## B\r\n\r\n| a | b |\r\n|---|---|\r\n| 1 | 2 |\r\n`],
   ['a fence left open at the end', `## A\n\n${filler(1)}[x][y]\n\n## B\n\n\`\`\`\n[y]: ./z\n`],
   ['a heading right after a paragraph line', `## A\n\n${filler(1)}text\n## B\n\n${filler(1)}`],
+  // Cuts the line scan gets wrong: parsing checks each one.
+  ['a fence line inside an HTML block', `## A\n\n${filler(1)}<div>\n\`\`\`\n\n## B\n\n${filler(1)}\`\`\`\n\n## C\n\n${filler(1)}`],
+  ['a fence in a list item, ended by a heading', `## A\n\n${filler(1)}- item\n\n  \`\`\`\n  code\n\n## B\n\n${filler(1)}\`\`\`\n\n## C\n\n${filler(1)}`],
+  ['a line of no-break spaces, which is not blank', `## A\n\n${filler(1)}<div>\n\u00A0\n## B\n\n${filler(1)}`],
+  ['a line separator in the info string of a fence', `## A\n\n${filler(1)}\`\`\`x\u2028y\n\n## not a heading\n\n${filler(1)}\`\`\`\n\n## B\n\n${filler(1)}`],
+  // Definitions as micromark reads them, not as lines look.
+  ['a definition-like line that continues a paragraph', `## A\n\n${filler(1)}See [a].\n\n## B\n\n${filler(1)}text\n[a]: /u\n`],
+  ['definitions in a block quote and over two lines', `## A\n\n${filler(1)}See [a] and [b].\n\n## B\n\n${filler(1)}> [a]: /u\n\n[b]:\n/v\n`],
+  ['a footnote definition, then a link definition', `## A\n\n${filler(1)}See [a] and [^1].\n\n## B\n\n${filler(1)}[^1]: n\n\n[a]: /u\n`],
 ];
 
 describe('piecewise parsing', () => {
@@ -36,6 +45,11 @@ describe('piecewise parsing', () => {
   it.each(tricky)('equals the whole parse with %s', (_name, text) => {
     expect(parseMarkdown(text)).toEqual(parseWhole(text));
   });
+
+  it('parses a paragraph of 100,000 closing brackets quickly (the footnote extension scans back at each one)', () => {
+    const text = `${']'.repeat(100_000)}\n`;
+    expect(parseMarkdown(text).children.map((node) => node.type)).toEqual(['paragraph']);
+  }, 10_000);
 
   it('gives the same tree from a cache, after an edit in one piece, without changing the cached pieces', () => {
     const cache = new ChunkCache();

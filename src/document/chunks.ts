@@ -3,9 +3,10 @@
  * parses in linear time (micromark is worse than linear on big inputs) and an edited document only
  * re-parses the piece that changed. A piece starts at an ATX heading of level 1 to 3 at the start
  * of a line, after a blank line, outside fenced code and outside multi-line HTML; such a heading
- * ends whatever block came before it, so no construct crosses the cut. Link and footnote
- * definitions are the one thing that reaches across pieces: they are listed so that each piece can
- * be parsed with them.
+ * ends whatever block came before it, so no construct crosses the cut. The line scan cannot see
+ * everything micromark sees (a fence line inside an HTML block or a list item), so parse.ts checks
+ * each cut. Link and footnote definitions are the one thing that reaches across pieces (parse.ts
+ * deals with them too).
  */
 
 export interface Chunk {
@@ -17,8 +18,10 @@ export interface Chunk {
 }
 
 const HEADING = /^#{1,3}(?:[ \t]|$)/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-const DEFINITION = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:/;
+/** `s`: `.` must not stop at a line separator (U+2028), which micromark reads as any other character. */
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/s;
+/** Blank as Markdown means it: spaces and tabs only (trim() also removes U+00A0, U+2028 ...). */
+const BLANK = /^[ \t]*$/;
 /** HTML blocks that may hold blank lines, and what ends them. */
 const RAW_HTML: ReadonlyArray<[RegExp, RegExp]> = [
   [/^ {0,3}<!--/, /-->/],
@@ -33,15 +36,10 @@ const MIN_CHUNK = 2_000;
 
 export interface Split {
   chunks: Chunk[];
-  /** The document's link and footnote definition lines, to append to pieces that may use them. */
-  definitions: string;
-  /** Whether the document ends inside fenced code or raw HTML (then the last piece gets no definitions). */
-  endsOpen: boolean;
 }
 
 export function splitDocument(text: string): Split {
   const chunks: Chunk[] = [];
-  const definitions: string[] = [];
   let fence: { char: string; length: number } | null = null;
   let rawEnd: RegExp | null = null;
   let chunkStart = 0;
@@ -59,7 +57,7 @@ export function splitDocument(text: string): Split {
 
     if (fence) {
       const close = FENCE.exec(content);
-      if (close?.[1] && close[1][0] === fence.char && close[1].length >= fence.length && (close[2] ?? '').trim() === '') fence = null;
+      if (close?.[1] && close[1][0] === fence.char && close[1].length >= fence.length && BLANK.test(close[2] ?? '')) fence = null;
     } else if (rawEnd) {
       if (rawEnd.test(content)) rawEnd = null;
     } else {
@@ -69,7 +67,6 @@ export function splitDocument(text: string): Split {
       } else {
         const raw = RAW_HTML.find(([start]) => start.test(content));
         if (raw && !raw[1].test(content.replace(raw[0], ''))) rawEnd = raw[1];
-        else if (DEFINITION.test(content)) definitions.push(content);
         if (previousBlank && HEADING.test(content) && offset - chunkStart >= MIN_CHUNK) {
           chunks.push({ offset: chunkStart, line: chunkLine, text: text.slice(chunkStart, offset) });
           chunkStart = offset;
@@ -77,11 +74,11 @@ export function splitDocument(text: string): Split {
         }
       }
     }
-    previousBlank = content.trim() === '';
+    previousBlank = BLANK.test(content);
     if (next === offset) break;
     offset = next;
     line++;
   }
   chunks.push({ offset: chunkStart, line: chunkLine, text: text.slice(chunkStart) });
-  return { chunks, definitions: definitions.join('\n'), endsOpen: fence !== null || rawEnd !== null };
+  return { chunks };
 }

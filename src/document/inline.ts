@@ -3,7 +3,6 @@
  * links, the ranges a bracket scan must ignore, and `**Label**: value` fields.
  */
 import type { Nodes, PhrasingContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { trimOffsets, type SourceText } from './source.js';
 import type { Field, InlineCode, Link, Section } from './types.js';
 
@@ -27,23 +26,47 @@ export function endOffset(node: Nodes): number {
   return node.position?.end.offset ?? 0;
 }
 
+/** Pushes a node's children onto a stack so that they come off it in document order. */
+export function pushChildren<T>(stack: T[], children: readonly T[]): void {
+  for (let i = children.length - 1; i >= 0; i--) {
+    const child = children[i];
+    if (child) stack.push(child);
+  }
+}
+
+/**
+ * The text of a node without its markup, as mdast-util-to-string gives it (literal values, image
+ * alt texts), but with a stack instead of recursion: emphasis nested thousands deep overflows
+ * the call stack.
+ */
+export function plainText(node: Nodes): string {
+  const parts: string[] = [];
+  const stack: Nodes[] = [node];
+  for (let current = stack.pop(); current; current = stack.pop()) {
+    if ('value' in current) parts.push(current.value);
+    else if ('alt' in current && current.alt) parts.push(current.alt);
+    else if ('children' in current) pushChildren(stack, current.children);
+  }
+  return parts.join('');
+}
+
 export function readPhrasing(children: readonly Nodes[], source: SourceText): Phrasing {
   const result: Phrasing = { codes: [], links: [], html: [], masks: [] };
-  const visit = (nodes: readonly Nodes[]): void => {
-    for (const node of nodes) {
-      if (MASKED_TYPES.has(node.type)) result.masks.push([startOffset(node), endOffset(node)]);
-      if (node.type === 'inlineCode') result.codes.push(readInlineCode(node.value, startOffset(node), endOffset(node), source));
-      else if (node.type === 'html') result.html.push([startOffset(node), endOffset(node)]);
-      else if (node.type === 'link') {
-        result.links.push({ url: node.url, reference: null, text: toString(node), range: source.range(startOffset(node), endOffset(node)) });
-      } else if (node.type === 'linkReference') {
-        // Resolved against the document's definitions once the whole document is read.
-        result.links.push({ url: null, reference: node.identifier, text: toString(node), range: source.range(startOffset(node), endOffset(node)) });
-      }
-      if ('children' in node && !MASKED_TYPES.has(node.type)) visit(node.children);
+  // In document order, with a stack: phrasing can nest deeper than the call stack allows.
+  const stack: Nodes[] = [];
+  pushChildren(stack, children);
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (MASKED_TYPES.has(node.type)) result.masks.push([startOffset(node), endOffset(node)]);
+    if (node.type === 'inlineCode') result.codes.push(readInlineCode(node.value, startOffset(node), endOffset(node), source));
+    else if (node.type === 'html') result.html.push([startOffset(node), endOffset(node)]);
+    else if (node.type === 'link') {
+      result.links.push({ url: node.url, reference: null, text: plainText(node), range: source.range(startOffset(node), endOffset(node)) });
+    } else if (node.type === 'linkReference') {
+      // Resolved against the document's definitions once the whole document is read.
+      result.links.push({ url: null, reference: node.identifier, text: plainText(node), range: source.range(startOffset(node), endOffset(node)) });
     }
-  };
-  visit(children);
+    if ('children' in node && !MASKED_TYPES.has(node.type)) pushChildren(stack, node.children);
+  }
   return result;
 }
 
@@ -66,7 +89,7 @@ export function readFields(children: readonly PhrasingContent[], source: SourceT
   const starts: Array<{ index: number; label: string; valueStart: number }> = [];
   children.forEach((node, index) => {
     if (node.type !== 'strong') return;
-    const label = toString(node).trim();
+    const label = plainText(node).trim();
     const next = children[index + 1];
     if (label.endsWith(':') && label.length > 1) {
       starts.push({ index, label: label.slice(0, -1).trim(), valueStart: endOffset(node) });
@@ -93,7 +116,7 @@ export function readFields(children: readonly PhrasingContent[], source: SourceT
       [valueStart, valueEnd] = trimOffsets(source.text, valueStart, valueEnd - 1);
     }
     const phrasing = readPhrasing(valueNodes, source);
-    let text = valueNodes.map((node) => toString(node)).join('');
+    let text = valueNodes.map((node) => plainText(node)).join('');
     if (valueNodes[0]?.type === 'text' && startOffset(valueNodes[0]) < start.valueStart) text = text.slice(text.indexOf(':') + 1);
     text = text.trim().replace(/(?:\s*\|)+$/, '').trim();
     fields.push({

@@ -50,8 +50,8 @@ export function readStateMachines(source: SourceText, sections: readonly Section
         if (VOCABULARY.validTransitionsLabel.test(field.label) || VOCABULARY.invalidTransitionsLabel.test(field.label)) {
           if (!current) continue;
           const transitions = readTransitions(source, fieldItems(field));
-          if (VOCABULARY.validTransitionsLabel.test(field.label)) current.valid.push(...transitions);
-          else current.invalid.push(...transitions);
+          const list = VOCABULARY.validTransitionsLabel.test(field.label) ? current.valid : current.invalid;
+          for (const transition of transitions) list.push(transition);
         } else if (statesOf) {
           const labelStart = field.labelRange.start.offset;
           const nameEnd = source.text.indexOf(statesOf[1] ?? '', labelStart) + (statesOf[1]?.length ?? 0);

@@ -4,9 +4,8 @@
  * every bracket group a reader sees. Knows nothing about templates or entities.
  */
 import type { Heading, Nodes, Paragraph as MdastParagraph, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { findBracketGroups, maskedSlice } from './brackets.js';
-import { endOffset, readFields, readPhrasing, startOffset, type Phrasing } from './inline.js';
+import { endOffset, plainText, pushChildren, readFields, readPhrasing, startOffset, type Phrasing } from './inline.js';
 import { parsePieces, type ChunkCache } from './parse.js';
 import { SourceText } from './source.js';
 import { findPipeRuns, readTable } from './tables.js';
@@ -57,6 +56,8 @@ export function buildStructure(text: string, cache: ChunkCache | null = null): S
 }
 
 const CONTEXT_CHARS = 40;
+/** Containers nested deeper than this are read flat (see readFlat). */
+const MAX_NESTING = 64;
 /** A `{{name}}` template token, as team templates write placeholders. */
 const MUSTACHE = /\{\{[^{}\r\n]{1,80}\}\}/g;
 
@@ -140,7 +141,7 @@ class StructureBuilder {
     const [titleStart, titleEnd] = first && last ? [startOffset(first), endOffset(last)] : [end, end];
     const section: Section = {
       level: node.depth,
-      title: toString(node).trim(),
+      title: plainText(node).trim(),
       titleRange: this.source.range(titleStart, titleEnd),
       headingRange: this.source.range(start, end),
       range: this.source.range(start, end),
@@ -152,22 +153,22 @@ class StructureBuilder {
     return section;
   }
 
-  private readBlock(node: RootContent, section: Section): Block | null {
+  /** Reads a block; `depth` counts the containers (lists, quotes, footnotes) around it. */
+  private readBlock(node: RootContent, section: Section, depth = 0): Block | null {
     const range = this.source.range(startOffset(node), endOffset(node));
     switch (node.type) {
       case 'paragraph':
         return this.readParagraph(node, section, 'paragraph');
       case 'list': {
+        if (depth >= MAX_NESTING) return this.readFlat(node, section);
         const list: List = { kind: 'list', ordered: node.ordered === true, items: [], range, section };
-        for (const itemNode of node.children) list.items.push(this.readListItem(itemNode.children, itemNode.checked ?? null, startOffset(itemNode), endOffset(itemNode), section));
+        for (const itemNode of node.children) list.items.push(this.readListItem(itemNode.children, itemNode.checked ?? null, startOffset(itemNode), endOffset(itemNode), section, depth + 1));
         this.out.lists.push(list);
         return list;
       }
       case 'table': {
         const table = readTable(node, this.source, section, ({ cell, phrasing, contentStart, contentEnd }) => {
-          this.out.inlineCodes.push(...phrasing.codes);
-          this.out.links.push(...phrasing.links);
-          for (const [from, to] of phrasing.html) this.collectComments(from, to);
+          this.collectPhrasing(phrasing);
           this.scanBrackets(phrasing, contentStart, contentEnd, 'tableCell', section, { standalone: false, cell });
         });
         this.out.tables.push(table);
@@ -192,9 +193,10 @@ class StructureBuilder {
         return { kind: 'definition', range, section };
       case 'blockquote':
       case 'footnoteDefinition': {
+        if (depth >= MAX_NESTING) return this.readFlat(node, section);
         const blocks: Block[] = [];
         for (const child of node.children) {
-          const block = child.type === 'paragraph' ? this.readParagraph(child, section, 'paragraph', false) : this.readBlock(child, section);
+          const block = child.type === 'paragraph' ? this.readParagraph(child, section, 'paragraph', false) : this.readBlock(child, section, depth + 1);
           if (block) this.append(blocks, block);
         }
         return { kind: node.type === 'blockquote' ? 'blockquote' : 'footnote-definition', blocks, range, section };
@@ -229,14 +231,33 @@ class StructureBuilder {
       if (result) return result;
     }
     const fields = readFields(node.children, this.source, section);
-    this.out.fields.push(...fields);
+    // One by one: spread into push(), a line with 150,000 of them overflows the call stack.
+    for (const field of fields) this.out.fields.push(field);
     const phrasing = this.scanPhrasing(node.children, start, end, kind, section, { standalone: standalone && kind === 'paragraph' });
-    const paragraph: Paragraph = { kind: 'paragraph', text: toString(node), range: this.source.range(start, end), fields, codes: phrasing.codes, section };
+    const paragraph: Paragraph = { kind: 'paragraph', text: plainText(node), range: this.source.range(start, end), fields, codes: phrasing.codes, section };
     this.out.paragraphs.push(paragraph);
     return paragraph;
   }
 
-  private readListItem(children: readonly RootContent[], checked: boolean | null, start: number, end: number, section: Section): ListItem {
+  /**
+   * A container nested deeper than MAX_NESTING, read as one block quote of the paragraphs, tables,
+   * code and HTML inside it, in order. No document nests that deep on purpose, and reading each
+   * level by recursion would overflow the call stack; nothing inside is skipped.
+   */
+  private readFlat(node: RootContent, section: Section): Block {
+    const blocks: Block[] = [];
+    const stack: RootContent[] = [node];
+    for (let current = stack.pop(); current; current = stack.pop()) {
+      if (current.type === 'list' || current.type === 'listItem' || current.type === 'blockquote' || current.type === 'footnoteDefinition') pushChildren(stack, current.children);
+      else {
+        const block = current.type === 'paragraph' ? this.readParagraph(current, section, 'paragraph', false) : this.readBlock(current, section, MAX_NESTING);
+        if (block) this.append(blocks, block);
+      }
+    }
+    return { kind: 'blockquote', blocks, range: this.source.range(startOffset(node), endOffset(node)), section };
+  }
+
+  private readListItem(children: readonly RootContent[], checked: boolean | null, start: number, end: number, section: Section, depth: number): ListItem {
     const item: ListItem = {
       checked,
       text: '',
@@ -259,7 +280,7 @@ class StructureBuilder {
         }
         this.append(blocks, paragraph);
       } else {
-        const block = this.readBlock(child, section);
+        const block = this.readBlock(child, section, depth);
         if (block) this.append(blocks, block);
         if (block?.kind === 'list') item.lists.push(block);
       }
@@ -285,9 +306,7 @@ class StructureBuilder {
 
   private scanPhrasing(children: readonly Nodes[], start: number, end: number, kind: ContainerKind, section: Section, where: { standalone: boolean }): Phrasing {
     const phrasing = readPhrasing(children, this.source);
-    this.out.inlineCodes.push(...phrasing.codes);
-    this.out.links.push(...phrasing.links);
-    for (const [from, to] of phrasing.html) this.collectComments(from, to);
+    this.collectPhrasing(phrasing);
     this.scanBrackets(phrasing, start, end, kind, section, { standalone: where.standalone, cell: null });
     return phrasing;
   }
@@ -306,6 +325,13 @@ class StructureBuilder {
       const outside = masked.slice(Math.max(0, code.valueStart - start - CONTEXT_CHARS), Math.max(0, code.valueStart - start));
       this.collectGroups(codeText, code.valueStart, 'inlineCode', section, { standalone: false, cell: where.cell }, outside);
     }
+  }
+
+  /** Records the code spans, links and comments of some phrasing (one by one: see readParagraph). */
+  private collectPhrasing(phrasing: Phrasing): void {
+    for (const code of phrasing.codes) this.out.inlineCodes.push(code);
+    for (const link of phrasing.links) this.out.links.push(link);
+    for (const [from, to] of phrasing.html) this.collectComments(from, to);
   }
 
   private collectComments(start: number, end: number): void {

@@ -4,8 +4,7 @@
  * delimiter row turns a table into plain text in mdast).
  */
 import type { Table as MdastTable, TableCell } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import { endOffset, readPhrasing, startOffset, type Phrasing } from './inline.js';
+import { endOffset, plainText, readPhrasing, startOffset, type Phrasing } from './inline.js';
 import { trimOffsets, type SourceText } from './source.js';
 import type { Cell, PipeLine, Range, Row, Section, Table } from './types.js';
 
@@ -55,7 +54,7 @@ function readCell(node: TableCell, isLast: boolean, source: SourceText, column: 
   const emptyAt = Math.min(start + (text[start] === ' ' ? 1 : 0), end);
   const [from, to] = contentStart < contentEnd ? [contentStart, contentEnd] : [emptyAt, emptyAt];
   const phrasing = readPhrasing(node.children, source);
-  const cellText = toString(node).trim();
+  const cellText = plainText(node).trim();
   const raw = text.slice(from, to);
   return {
     cell: { text: cellText, raw, range: source.range(from, to), textRange: textRangeOf(raw, cellText, from, source), codes: phrasing.codes, column },
