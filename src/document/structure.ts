@@ -7,7 +7,7 @@ import type { Heading, Nodes, Paragraph as MdastParagraph, RootContent } from 'm
 import { findBracketGroups, maskedSlice } from './brackets.js';
 import { endOffset, plainText, pushChildren, readFields, readPhrasing, startOffset, type Phrasing } from './inline.js';
 import { parsePieces, type ChunkCache } from './parse.js';
-import { SourceText } from './source.js';
+import { blankFrontMatter, SourceText } from './source.js';
 import { findPipeRuns, readTable } from './tables.js';
 import type {
   Block,
@@ -50,9 +50,12 @@ export interface Structure {
   inlineCodes: InlineCode[];
 }
 
-/** Parses once and builds the structure, piece by piece (no more than one piece's tree in memory). */
+/**
+ * Parses once and builds the structure, piece by piece (no more than one piece's tree in memory).
+ * Front matter is not parsed: it is not part of the Markdown.
+ */
 export function buildStructure(text: string, cache: ChunkCache | null = null): Structure {
-  return new StructureBuilder(text, parsePieces(text, cache)).build();
+  return new StructureBuilder(text, parsePieces(blankFrontMatter(text), cache)).build();
 }
 
 const CONTEXT_CHARS = 40;
