@@ -15,6 +15,7 @@ import { compact } from '../../src/reporters/compact.js';
 import { github } from '../../src/reporters/github.js';
 import { json } from '../../src/reporters/json.js';
 import { junit } from '../../src/reporters/junit.js';
+import { markdown } from '../../src/reporters/markdown.js';
 import { sarif } from '../../src/reporters/sarif.js';
 import { stylish } from '../../src/reporters/stylish.js';
 import type { ReportContext } from '../../src/reporters/types.js';
@@ -81,6 +82,19 @@ describe('terminal formats', () => {
       expect(output).toContain('plugin\\u001b[2J\\u202e');
       expect(output).toContain('<stdin\\u001b[2J>');
     }
+  });
+});
+
+describe('markdown', () => {
+  it('one table row per problem, four cells each, nothing a renderer acts on', () => {
+    const result = lint(`${CWD}/specs/a|b/data-model.md`);
+    const rows = markdown([result], context()).split('\n').filter((line) => /^\| \d+:\d+ \|/.test(line));
+    expect(rows).toHaveLength(result.messages.length);
+    for (const row of rows) {
+      expect(row).not.toMatch(ACTIVE);
+      expect(row.split(/(?<!\\)\|/)).toHaveLength(6);
+    }
+    expect(rows[1]).toContain('Field "\\\\u001b\\[2J\\\\u001b\\]8;;https://evil.example');
   });
 });
 
