@@ -18,8 +18,10 @@ export default defineRule({
     }
     if (field.value === '' || doc.hasResidue(field.valueRange)) return;
     // `<approver> on <date>`: the last " on " splits them; a closing full stop is not part of the date.
-    const match = /^(?:(.*)\s+)?on\s+(.+?)\.?\s*$/i.exec(field.value);
-    const approver = (match ? (match[1] ?? '') : field.value).trim();
+    // Whitespace is collapsed first: on a long run of spaces the pattern backtracks in quadratic time.
+    const value = field.value.replace(/\s+/g, ' ');
+    const match = /^(?:(.*)\s+)?on\s+(.+?)\.?\s*$/i.exec(value);
+    const approver = (match ? (match[1] ?? '') : value).trim();
     const date = match?.[2]?.trim();
     if (approver === '') report({ range: field.valueRange, message: `Approval names no approver: write "<name or role> on ${date ?? 'YYYY-MM-DD'}"` });
     if (date === undefined) {

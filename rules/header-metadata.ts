@@ -82,7 +82,9 @@ function checkSpec({ report, fileExists }: Context, field: Field): void {
 }
 
 function decodeLinkPath(url: string): string {
-  const path = url.replace(/[?#].*$/, '');
+  // Cut at the first `?` or `#`. (/[?#].*$/ retries from every `?` when a line separator stops `.`.)
+  const cut = url.search(/[?#]/);
+  const path = cut >= 0 ? url.slice(0, cut) : url;
   try {
     return decodeURIComponent(path);
   } catch {

@@ -2,7 +2,7 @@ import type { Entity, Relationship } from '../src/document/entities.js';
 import { quote } from '../src/document/labels.js';
 import type { Cell } from '../src/document/types.js';
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
-import { isRelationshipType, referentialAction, REFERENTIAL_ACTIONS, relationshipTypeOf, RELATIONSHIP_TYPES, type RelationshipType } from '../src/document/values.js';
+import { isRelationshipType, referentialAction, REFERENTIAL_ACTIONS, relationshipTypeOf, RELATIONSHIP_TYPES, stripNote, type RelationshipType } from '../src/document/values.js';
 import type { RelationshipColumn } from '../src/template/columns.js';
 
 type Context = RuleContext;
@@ -43,13 +43,11 @@ function checkEmpty({ doc, report }: Context, entity: Entity, relationship: Rela
   }
 }
 
-/** A note after the value, `Many-to-One (optional)` or `Delete: RESTRICT (kept for tax)`: allowed. */
-const NOTE = /\s*\([^()]*\)\s*$/;
-
 function checkType({ doc, report }: Context, relationship: Relationship): void {
   const cell = relationship.cells.type;
   if (!cell || cell.text === '' || doc.hasResidue(cell.range)) return;
-  const base = cell.text.replace(NOTE, '');
+  // A note after the value, `Many-to-One (optional)`, is allowed.
+  const base = stripNote(cell.text);
   if (isRelationshipType(base)) return;
   const target = cell.textRange ?? cell.range;
   // The edit replaces the type and keeps a note after it.
@@ -87,7 +85,8 @@ const NOTATIONS: Readonly<Record<string, RelationshipType>> = {
 function checkCascade({ doc, report }: Context, relationship: Relationship): void {
   const cell: Cell | null = relationship.cells.cascade;
   if (!cell || cell.text === '' || doc.hasResidue(cell.range)) return;
-  const value = cell.text.replace(NOTE, '');
+  // A note after the value, `Delete: RESTRICT (kept for tax)`, is allowed.
+  const value = stripNote(cell.text);
   const parts = value.split(/[;,]/).map((part) => part.trim());
   const canonical = parts.map((part, index) => canonicalPart(part, index === 0 ? 'Delete' : 'Update'));
   if (canonical.every((part, index) => part === parts[index])) return;
@@ -107,7 +106,8 @@ function checkCascade({ doc, report }: Context, relationship: Relationship): voi
 
 /** The canonical spelling of `Delete: cascade`, `ON DELETE CASCADE` or `cascade`, or null when the action is unknown. */
 function canonicalPart(part: string, event: 'Delete' | 'Update'): string | null {
-  const match = new RegExp(`^(?:${event}\\s*:\\s*|on\\s+${event}\\s+)?(.+)$`, 'i').exec(part);
+  // `s`: a `.` that stops at a line separator (U+2028) would make `(.+)$` fail and backtrack quadratically.
+  const match = new RegExp(`^(?:${event}\\s*:\\s*|on\\s+${event}\\s+)?(.+)$`, 'is').exec(part);
   const action = match?.[1] ? referentialAction(match[1]) : null;
   if (!action) return null;
   if (event === 'Update' && !/^(?:update\s*:|on\s+update\s)/i.test(part)) return null;

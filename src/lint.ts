@@ -59,8 +59,15 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
  */
 function fingerprinted(messages: LintMessage[], source: SourceText): LintMessage[] {
   const seen = new Map<string, number>();
+  // One hash per rule and line: many messages on one long line would otherwise hash it again and again.
+  const keys = new Map<string, string>();
   for (const message of messages) {
-    const key = createHash('sha256').update(`${message.ruleId}\0${source.lineText(message.line).trim()}`).digest('hex').slice(0, 16);
+    const place = `${message.ruleId}\0${message.line}`;
+    let key = keys.get(place);
+    if (key === undefined) {
+      key = createHash('sha256').update(`${message.ruleId}\0${source.lineText(message.line).trim()}`).digest('hex').slice(0, 16);
+      keys.set(place, key);
+    }
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
     message.fingerprint = `${key}:${occurrence}`;

@@ -2,6 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SourceText } from '../src/document/source.js';
+import { applyDirectives, type Directive } from '../src/engine/directives.js';
+import type { LintMessage } from '../src/engine/types.js';
 import { lintText } from '../src/lint.js';
 import { REPO } from './support/cli.js';
 
@@ -70,5 +73,23 @@ describe('inline suppressions', () => {
     expect(summary(emptied)).toEqual(['157:1 error no-empty-section: Section "### Cross-Entity Validation" is empty: write its content below the heading']);
     const aboveTable = CLEAN.replace('#### Attributes\n\n| Attribute', '#### Attributes\n\n<!-- dmlint-disable-next-line table-shape -->\n| Attribute');
     expect(summary(aboveTable)).toEqual([]);
+  });
+
+  it('finds the directive for each of many messages without comparing it with every directive', () => {
+    // One message and one disable-next-line directive per line pair, as a document of n placeholders makes them.
+    const run = (count: number): { time: number; kept: number; suppressed: number } => {
+      const source = new SourceText('x\n'.repeat(2 * count));
+      const directives: Directive[] = Array.from({ length: count }, (_, i) => ({ kind: 'disable-next-line', rules: [], reason: null, range: source.range(source.lineStart(2 * i + 1), source.lineEnd(2 * i + 1)) }));
+      const messages: LintMessage[] = Array.from({ length: count }, (_, i) => ({ ruleId: 'no-placeholder', severity: 'error', message: 'm', line: 2 * i + 2, column: 1, endLine: 2 * i + 2, endColumn: 2 }));
+      const start = performance.now();
+      const result = applyDirectives(messages, directives, source, ['no-placeholder'], true);
+      return { time: performance.now() - start, kept: result.messages.length, suppressed: result.suppressed.length };
+    };
+    run(2_000); // warm up: compiled code on both sizes
+    const small = run(20_000);
+    const big = run(40_000);
+    expect([small.kept, small.suppressed, big.kept, big.suppressed]).toEqual([0, 20_000, 0, 40_000]);
+    // Comparing every pair took seconds and grew fourfold; linear is about twice, and tiny.
+    expect(big.time).toBeLessThan(Math.max(3.5 * small.time, 60));
   });
 });

@@ -31,8 +31,11 @@ function spanAt(source: SourceText, code: CodeBlock, index: number, text: string
 const TOP_BORDER = /[┌╔╭+][─═-]{2,}[┐╗╮+]/g;
 const BORDER_ONLY = /^[\s─═+│║|┌┐└┘├┤┬┴┼╔╗╚╝╭╮╰╯-]*$/;
 const SIDES = new Set(['|', '│', '║', '+', '├', '╟', '╠']);
-/** «aggregate», <<entity>>: a stereotype, not part of the name. */
-const STEREOTYPE = /«[^»]*»|<<[^>]*>>/g;
+/**
+ * «aggregate», <<entity>>: a stereotype, not part of the name. Bounded: unbounded, a line of `<<`
+ * with no `>>` is rescanned to its end from every `<<`.
+ */
+const STEREOTYPE = /«[^»]{0,80}»|<<[^>]{0,80}>>/g;
 const TITLE = /[\p{L}\p{N}_][\p{L}\p{N}_ .-]*/u;
 
 /**
@@ -62,7 +65,22 @@ export function boxTitles(source: SourceText, code: CodeBlock): Span[] {
 
 const MERMAID_NAME = String.raw`[\p{L}_][\p{L}\p{N}_-]*`;
 const MERMAID_RELATION = new RegExp(String.raw`^\s*(${MERMAID_NAME})\s+[|}o]{1,2}(?:--|\.\.)[|{o]{1,2}\s+(${MERMAID_NAME})`, 'u');
-const MERMAID_ENTITY = new RegExp(String.raw`^\s*(${MERMAID_NAME})\s*(?:\[\s*"?([^"\]]+)"?\s*\])?\s*\{?\s*$`, 'u');
+/**
+ * `Customer {`, `c["Customer"]`. Each run of spaces has one `\s*` that can match it, and the alias
+ * label is read apart (aliasLabel): `\s*"?([^"\]]+)"?\s*` and `\s*\{?\s*$` split a long run of
+ * spaces in cubic numbers of ways before they fail.
+ */
+const MERMAID_ENTITY = new RegExp(String.raw`^\s*(${MERMAID_NAME})(?:\s*\[([^\]]*)\])?(?:\s*\{)?\s*$`, 'u');
+
+/** The label between an alias's brackets, `"Customer"` or `Customer`: null when a quote is inside. */
+function aliasLabel(inner: string): string | null {
+  let label = inner.trimStart();
+  if (label.startsWith('"')) label = label.slice(1);
+  label = label.trimEnd();
+  if (label.endsWith('"')) label = label.slice(0, -1);
+  label = label.trim();
+  return label !== '' && !label.includes('"') ? label : null;
+}
 
 /**
  * Entity names of a Mermaid `erDiagram`: both ends of each relationship line and each entity
@@ -75,8 +93,9 @@ export function mermaidEntities(source: SourceText, code: CodeBlock): Span[] {
   for (const line of lines) {
     const entity = MERMAID_ENTITY.exec(line.text);
     if (!entity?.[1] || entity[1] === 'erDiagram') continue;
-    if (entity[2]) {
-      const label = entity[2].trim();
+    if (entity[2] !== undefined) {
+      const label = aliasLabel(entity[2]);
+      if (label === null) continue;
       const span = spanAt(source, code, line.start + line.text.indexOf(label), label);
       aliases.set(entity[1], span);
       names.push(span);
@@ -100,7 +119,13 @@ export function isMermaidErDiagram(code: CodeBlock): boolean {
   return code.lang === 'mermaid' && /^\s*erDiagram\b/m.test(code.value);
 }
 
-const ARROW_PAIR = /([\p{L}_][\p{L}\p{N}_-]*)\s*(?:-->|->|→|⟶|=>|─+►)\s*([\p{L}_][\p{L}\p{N}_-]*)/gu;
+/**
+ * The name before an arrow. Tried only where a run of name characters starts (leading digits and
+ * dashes skipped): tried from inside a long run that no arrow follows, every position would rescan
+ * the run, in quadratic time. The name found is the same: the run's first letter on.
+ */
+export const NAME_BEFORE_ARROW = String.raw`(?<![\p{L}\p{N}_-])[\p{N}-]*([\p{L}_][\p{L}\p{N}_-]*)`;
+const ARROW_PAIR = new RegExp(String.raw`${NAME_BEFORE_ARROW}\s*(?:-->|->|→|⟶|=>|─+►)\s*([\p{L}_][\p{L}\p{N}_-]*)`, 'dgu');
 /** Mermaid pseudo-states (`state check <<choice>>`): routing, not states of the entity. */
 const PSEUDO_STATE = /^\s*state\s+([\p{L}_][\p{L}\p{N}_-]*)\s*<<\s*(?:choice|fork|join)\s*>>/u;
 
@@ -111,10 +136,11 @@ export function arrowEnds(source: SourceText, code: CodeBlock): Span[] {
   const names: Span[] = [];
   for (const line of lines) {
     for (const match of line.text.matchAll(ARROW_PAIR)) {
-      const [whole, from, to] = match;
-      if (!from || !to) continue;
-      if (!pseudo.has(from)) names.push(spanAt(source, code, line.start + match.index, from));
-      if (!pseudo.has(to)) names.push(spanAt(source, code, line.start + match.index + whole.lastIndexOf(to), to));
+      const [, from, to] = match;
+      const [fromAt, toAt] = [match.indices?.[1], match.indices?.[2]];
+      if (!from || !to || !fromAt || !toAt) continue;
+      if (!pseudo.has(from)) names.push(spanAt(source, code, line.start + fromAt[0], from));
+      if (!pseudo.has(to)) names.push(spanAt(source, code, line.start + toAt[0], to));
     }
   }
   return names;

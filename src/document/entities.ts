@@ -7,6 +7,7 @@ import { columnPositions, tableRole, type AttributeColumn, type RelationshipColu
 import { slotOf } from '../template/title.js';
 import { VOCABULARY } from '../template/vocabulary.js';
 import { listItemsOf, readIndexes, type IndexEntry } from './references.js';
+import { stripNote } from './values.js';
 import type { Outline } from './outline.js';
 import type { SourceText } from './source.js';
 import type { Cell, Field, Range, Row, Section, Table } from './types.js';
@@ -123,7 +124,7 @@ function stripCode(text: string): string {
 
 /** `Customer (aggregate root)`, `Customer (buyer)`: the name without its note. */
 export function withoutNote(text: string): string {
-  return text.replace(/\s*\([^()]*\)\s*$/, '').trim() || text;
+  return stripNote(text).trim() || text;
 }
 
 /** The range of the entity name inside its heading, or the whole title when it cannot be found. */

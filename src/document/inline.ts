@@ -82,6 +82,16 @@ function readInlineCode(value: string, start: number, end: number, source: Sourc
 }
 
 /**
+ * Text without the separators (` | `) at its end, trimmed. A loop: the regex /(?:\s*\|)+$/ retries
+ * from every space and pipe of a long run, in quadratic time.
+ */
+function withoutTrailingPipes(text: string): string {
+  let end = text.length;
+  while (end > 0 && /[\s|]/.test(text.charAt(end - 1))) end--;
+  return text.slice(0, end).trim();
+}
+
+/**
  * Splits a paragraph's inline nodes into `**Label**: value` fields. A field's value runs until the
  * next label, a hard line break, or the end of the paragraph; separators (` | `) are trimmed.
  */
@@ -118,7 +128,7 @@ export function readFields(children: readonly PhrasingContent[], source: SourceT
     const phrasing = readPhrasing(valueNodes, source);
     let text = valueNodes.map((node) => plainText(node)).join('');
     if (valueNodes[0]?.type === 'text' && startOffset(valueNodes[0]) < start.valueStart) text = text.slice(text.indexOf(':') + 1);
-    text = text.trim().replace(/(?:\s*\|)+$/, '').trim();
+    text = withoutTrailingPipes(text);
     fields.push({
       label: start.label,
       labelRange: source.range(startOffset(labelNode), endOffset(labelNode)),

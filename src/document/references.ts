@@ -64,7 +64,9 @@ export function readKeyEntities(source: SourceText, field: Field): KeyEntity[] {
       return name ? [{ name }] : [];
     }
     // The name ends at a dash, a colon, a parenthesis or a bracketed reference (`OrderItem [FR-003]`).
-    const separator = /\s+[-–—]\s|:\s|\s+[([]/.exec(line);
+    // One space before the mark is enough (markedSpan trims the rest): `\s+` would retry from every
+    // space of a long run, in quadratic time.
+    const separator = /\s[-–—]\s|:\s|\s[([]/.exec(line);
     const name = markedSpan(source, start, separator ? start + separator.index : end);
     return name ? [{ name }] : [];
   });
@@ -110,8 +112,9 @@ function columnNames(source: SourceText, start: number, end: number, code: boole
     const note = text.indexOf('(');
     if (note >= 0) text = text.slice(0, note);
   }
-  // A function call's name is not a column: blank it, keep its arguments.
-  text = text.replace(/[\p{L}_][\p{L}\p{N}_]*(?=\()/gu, (name) => ' '.repeat(name.length));
+  // A function call's name is not a column: blank it, keep its arguments. Tried only where a word
+  // starts: from inside a long word that is no call, every position would rescan the word.
+  text = text.replace(/(?<![\p{L}\p{N}_])[\p{L}\p{N}_]+(?=\()/gu, (name) => ' '.repeat(name.length));
   const names: Span[] = [];
   for (const match of text.matchAll(/[^,()]+/g)) {
     const lead = match[0].length - match[0].trimStart().length;
@@ -127,7 +130,8 @@ function columnNames(source: SourceText, start: number, end: number, code: boole
 function splitList(source: SourceText, start: number, end: number): Span[] {
   const names: Span[] = [];
   let from = start;
-  for (const separator of source.text.slice(start, end).matchAll(/\s*(?:[,;]|\band\b)\s*/g)) {
+  // The separator alone: markedSpan trims the spaces around it, which `\s*` would match in quadratic time.
+  for (const separator of source.text.slice(start, end).matchAll(/[,;]|\band\b/g)) {
     const name = markedSpan(source, from, start + separator.index);
     if (name) names.push(name);
     from = start + separator.index + separator[0].length;
@@ -153,7 +157,8 @@ const NAME = String.raw`[\p{L}_][\p{L}\p{N}_]*`;
 const MARKS = '[`*]*';
 /** An entity name may have up to four words (`Line Item`). */
 const ENTITY = String.raw`${NAME}(?: ${NAME}){0,3}`;
-const FOREIGN_KEY = new RegExp(String.raw`^${MARKS}(${ENTITY})\.(${NAME})${MARKS}\s*(?:→|->|⟶|=>)\s*${MARKS}(${ENTITY})\.(${NAME})${MARKS}(.*)$`, 'diu');
+/** `s`: a `.` that stops at a line separator (U+2028) would make `(.*)$` fail and backtrack quadratically. */
+const FOREIGN_KEY = new RegExp(String.raw`^${MARKS}(${ENTITY})\.(${NAME})${MARKS}\s*(?:→|->|⟶|=>)\s*${MARKS}(${ENTITY})\.(${NAME})${MARKS}(.*)$`, 'disu');
 const ACTION = /^\s*(?:[-–—:(]\s*)?(?:on\s+delete\s+)?([\p{L}]+(?:\s+(?:null|default|action))?)/diu;
 
 /** `Loan.member_id → Member.id - RESTRICT` (also `->`); lines that do not read so are returned apart. */

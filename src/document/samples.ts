@@ -49,8 +49,10 @@ const ERROR_TEXT: Readonly<Record<string, string>> = {
 
 export function readSamples(source: SourceText, sections: readonly Section[], pattern: TitlePattern): Sample[] {
   return sections.map((section) => {
-    // `Sample Order (cancelled)`, `Sample Order — refunded`: the entity is Order.
-    const name = (slotOf(pattern, section.title) ?? section.title).replace(/\s*(?:\([^()]*\)|[-–—:]\s.*)$/, '').trim();
+    // `Sample Order (cancelled)`, `Sample Order — refunded`: the entity is Order. No leading `\s*`
+    // (the trim removes those spaces; from every space of a long run it would rescan the rest), and
+    // `s` so that `.` does not stop at a line separator and make `$` fail, retrying from every dash.
+    const name = (slotOf(pattern, section.title) ?? section.title).replace(/(?:\([^()]*\)|[-–—:]\s.*)$/s, '').trim();
     const titleText = source.slice(section.titleRange);
     const at = titleText.lastIndexOf(name);
     const nameStart = section.titleRange.start.offset + Math.max(at, 0);

@@ -96,3 +96,24 @@ export const BOM = '\uFEFF';
 export function stripBom(text: string): { text: string; hasBom: boolean } {
   return text.startsWith(BOM) ? { text: text.slice(1), hasBom: true } : { text, hasBom: false };
 }
+
+const FRONT_MATTER_OPEN = /^---[ \t]*$/;
+const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+
+/**
+ * The text with a YAML front matter block (`---` on the first line, then a line that is not blank,
+ * up to a line `---` or `...`) blanked out, line endings kept so that no offset moves. GitHub and
+ * site generators show front matter as metadata, not Markdown; parsed as Markdown, its closing
+ * `---` makes a heading of it. (A document opening with a thematic break has a blank line next.)
+ */
+export function blankFrontMatter(text: string): string {
+  if (!text.startsWith('---')) return text;
+  const source = new SourceText(text);
+  if (!FRONT_MATTER_OPEN.test(source.lineText(1)) || source.lineCount < 3 || source.lineText(2).trim() === '') return text;
+  for (let line = 2; line <= source.lineCount; line++) {
+    if (!FRONT_MATTER_CLOSE.test(source.lineText(line))) continue;
+    const end = source.lineEnd(line);
+    return text.slice(0, end).replace(/[^\r\n]/g, ' ') + text.slice(end);
+  }
+  return text;
+}

@@ -3,7 +3,7 @@
  * then `**Valid Transitions**:` and `**Invalid Transitions**:` lists of `a → b` items.
  */
 import { VOCABULARY } from '../template/vocabulary.js';
-import { arrowEnds, boxTitles } from './diagrams.js';
+import { arrowEnds, boxTitles, NAME_BEFORE_ARROW } from './diagrams.js';
 import { fieldItems, markedSpan } from './references.js';
 import type { SourceText } from './source.js';
 import type { CodeBlock, Field, ListItem, Section, Span } from './types.js';
@@ -26,7 +26,7 @@ export interface StateMachine {
   invalid: Transition[];
 }
 
-const TRANSITION = /([\p{L}_][\p{L}\p{N}_-]*)\s*(?:→|->|⟶|=>)\s*([\p{L}_][\p{L}\p{N}_-]*)/du;
+const TRANSITION = new RegExp(String.raw`${NAME_BEFORE_ARROW}\s*(?:→|->|⟶|=>)\s*([\p{L}_][\p{L}\p{N}_-]*)`, 'du');
 
 function readTransitions(source: SourceText, items: readonly ListItem[]): Transition[] {
   return items.flatMap((item) => {

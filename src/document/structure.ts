@@ -7,7 +7,7 @@ import type { Heading, Nodes, Paragraph as MdastParagraph, RootContent } from 'm
 import { findBracketGroups, maskedSlice } from './brackets.js';
 import { endOffset, plainText, pushChildren, readFields, readPhrasing, startOffset, type Phrasing } from './inline.js';
 import { parsePieces, type ChunkCache } from './parse.js';
-import { SourceText } from './source.js';
+import { blankFrontMatter, SourceText } from './source.js';
 import { findPipeRuns, readTable } from './tables.js';
 import type {
   Block,
@@ -50,9 +50,12 @@ export interface Structure {
   inlineCodes: InlineCode[];
 }
 
-/** Parses once and builds the structure, piece by piece (no more than one piece's tree in memory). */
+/**
+ * Parses once and builds the structure, piece by piece (no more than one piece's tree in memory).
+ * Front matter is not parsed: it is not part of the Markdown.
+ */
 export function buildStructure(text: string, cache: ChunkCache | null = null): Structure {
-  return new StructureBuilder(text, parsePieces(text, cache)).build();
+  return new StructureBuilder(text, parsePieces(blankFrontMatter(text), cache)).build();
 }
 
 const CONTEXT_CHARS = 40;
@@ -315,7 +318,10 @@ class StructureBuilder {
     const masked = maskedSlice(this.source.text, start, end, phrasing.masks);
     this.collectGroups(masked, start, kind, section, where);
     for (const [from, to] of phrasing.html) {
-      if (isAnglePlaceholder(this.source.text.slice(from, to))) this.pushGroup('angle', from, to, masked.slice(0, from - start), kind, section, { standalone: false, cell: where.cell }, false);
+      if (!isAnglePlaceholder(this.source.text.slice(from, to))) continue;
+      // The context kept is CONTEXT_CHARS long: a longer slice per tag is quadratic on a line of tags.
+      const before = masked.slice(Math.max(0, from - start - CONTEXT_CHARS), from - start);
+      this.pushGroup('angle', from, to, before, kind, section, { standalone: false, cell: where.cell }, false);
     }
     for (const code of phrasing.codes) {
       const codeEnd = code.valueStart + code.value.length;
@@ -334,10 +340,15 @@ class StructureBuilder {
     for (const [from, to] of phrasing.html) this.collectComments(from, to);
   }
 
+  /** The comments in [start, end), found with indexOf: a lazy /<!--[\s\S]*?-->/ rescans to the end from every unclosed `<!--`. */
   private collectComments(start: number, end: number): void {
     const text = this.source.text.slice(start, end);
-    for (const match of text.matchAll(/<!--[\s\S]*?-->/g)) {
-      this.out.comments.push({ text: match[0], range: this.source.range(start + match.index, start + match.index + match[0].length) });
+    for (let open = text.indexOf('<!--'); open >= 0; ) {
+      const close = text.indexOf('-->', open + 4);
+      // No comment closes after this one either.
+      if (close < 0) return;
+      this.out.comments.push({ text: text.slice(open, close + 3), range: this.source.range(start + open, start + close + 3) });
+      open = text.indexOf('<!--', close + 3);
     }
   }
 

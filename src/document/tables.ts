@@ -67,11 +67,29 @@ function readCell(node: TableCell, isLast: boolean, source: SourceText, column: 
 /** The range of a cell's text when the cell is that text, bare or in one pair of markers. */
 function textRangeOf(raw: string, cellText: string, from: number, source: SourceText): Range | null {
   if (raw === cellText) return source.range(from, from + raw.length);
-  const wrapped = /^(`+|\*\*|\*|__|_)(.*)\1$/s.exec(raw);
-  const inner = wrapped?.[2];
-  if (!wrapped?.[1] || inner === undefined || inner.trim() !== cellText) return null;
-  const start = from + wrapped[1].length + (inner.length - inner.trimStart().length);
+  const marker = wrappingMarker(raw);
+  if (marker === null) return null;
+  const inner = raw.slice(marker.length, raw.length - marker.length);
+  if (inner.trim() !== cellText) return null;
+  const start = from + marker.length + (inner.length - inner.trimStart().length);
   return source.range(start, start + cellText.length);
+}
+
+/**
+ * The marker that opens and closes `raw`: the longest run of backticks that does both, or `**`,
+ * `*`, `__`, `_`. Counted, not matched with a backreference, which backtracks in cubic time on a
+ * long run of backticks.
+ */
+function wrappingMarker(raw: string): string | null {
+  let lead = 0;
+  while (raw.charCodeAt(lead) === 96 /* ` */) lead++;
+  if (lead > 0) {
+    let trail = 0;
+    while (trail < raw.length && raw.charCodeAt(raw.length - 1 - trail) === 96) trail++;
+    const ticks = Math.min(lead, trail, Math.floor(raw.length / 2));
+    return ticks > 0 ? '`'.repeat(ticks) : null;
+  }
+  return ['**', '*', '__', '_'].find((marker) => raw.length >= 2 * marker.length && raw.startsWith(marker) && raw.endsWith(marker)) ?? null;
 }
 
 const DELIMITER_CELL = /^\s*:?-+:?\s*$/;

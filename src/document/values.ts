@@ -19,12 +19,23 @@ export function isRelationshipType(text: string): text is RelationshipType {
 }
 
 /**
+ * A note in parentheses at the end of a value (`Many-to-One (optional)`, `Customer (aggregate
+ * root)`), with the whitespace before it. The pattern has no leading `\s*`: from every space of a
+ * long run that would scan to the end, in quadratic time.
+ */
+const NOTE = /\([^()]*\)\s*$/;
+
+/** The text without a note at its end. */
+export function stripNote(text: string): string {
+  return text.replace(NOTE, '').trimEnd();
+}
+
+/**
  * The relationship type a Type cell means, written any way (`one to many`, `Many-to-One
  * (optional)`); null when it is not one of the four.
  */
 export function relationshipTypeOf(text: string): RelationshipType | null {
-  const key = text
-    .replace(/\s*\([^()]*\)\s*$/, '')
+  const key = stripNote(text)
     .toLowerCase()
     .replace(/[\s_-]+/g, '');
   return RELATIONSHIP_TYPES.find((type) => type.toLowerCase().replace(/-/g, '') === key) ?? null;
@@ -55,11 +66,20 @@ export function isIsoDateTime(text: string): boolean {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** `enum: [`, `one of [`, `values: [`; one `\s*` per gap, as `\s*:?\s*` splits a run of spaces in quadratic ways. */
+const ENUM_OPENING = /\b(?:enum|one of|values?)\s*(?::\s*)?\[/i;
+
 /** The values listed in a validation rule such as `enum: [active, suspended]` or `one of: a, b`. */
 export function enumValues(validation: string): string[] | null {
-  const listed = /\b(?:enum|one of|values?)\s*:?\s*\[([^\]]*)\]/i.exec(validation)?.[1];
-  if (listed === undefined) return null;
-  return listed
+  const opening = ENUM_OPENING.exec(validation);
+  if (!opening) return null;
+  // Up to the first `]`. Without one, no later opening has one either; /[^\]]*\]/ would rescan to
+  // the end from every opening.
+  const start = opening.index + opening[0].length;
+  const end = validation.indexOf(']', start);
+  if (end < 0) return null;
+  return validation
+    .slice(start, end)
     .split(',')
     .map((value) => value.trim().replace(/^["'`]|["'`]$/g, ''))
     .filter((value) => value !== '');
@@ -116,6 +136,8 @@ export const VALUE_TYPES: readonly ValueType[] = [
 export function valueTypeOf(typeText: string): ValueType | undefined {
   const text = typeText.replace(/[`*]/g, '').trim().toLowerCase();
   if (/\[\]$|^(?:array|list|set)\s*[[<(]/.test(text)) return VALUE_TYPES.find((type) => type.name === 'Array');
-  const base = text.replace(/\s*\(.*$/, '').trim();
+  // Up to the first parenthesis (`Varchar(255)`); trimmed after, as a leading `\s*` backtracks quadratically.
+  const paren = text.indexOf('(');
+  const base = (paren >= 0 ? text.slice(0, paren) : text).trim();
   return VALUE_TYPES.find((type) => type.names.includes(base));
 }

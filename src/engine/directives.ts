@@ -100,8 +100,9 @@ export function applyDirectives(
 
   const kept: LintMessage[] = [];
   const suppressed: LintMessage[] = [];
+  const regionFor = firstRegion(regions);
   for (const candidate of messages) {
-    const region = candidate.ruleId === INTERNAL_ERROR ? undefined : regions.find((r) => (r.rule === '*' || r.rule === candidate.ruleId) && candidate.line >= r.from && candidate.line <= r.to);
+    const region = candidate.ruleId === INTERNAL_ERROR ? undefined : regionFor(candidate);
     if (region) {
       region.used = true;
       suppressed.push({ ...candidate, suppressions: [{ kind: 'directive', justification: region.directive.reason ?? '' }] });
@@ -115,6 +116,27 @@ export function applyDirectives(
     }
   }
   return { messages: [...kept, ...problems], suppressed };
+}
+
+/**
+ * A lookup of the first region (in directive order) that covers a message. One-line regions
+ * (`disable-line`, `disable-next-line`) are found by their line: a document of thousands of them
+ * would otherwise compare every message with every directive.
+ */
+function firstRegion(regions: readonly Region[]): (message: LintMessage) => Region | undefined {
+  const order = new Map(regions.map((region, index) => [region, index]));
+  const byLine = new Map<number, Region[]>();
+  const spanning: Region[] = [];
+  for (const region of regions) {
+    const list = region.from === region.to ? byLine.get(region.from) : spanning;
+    if (list) list.push(region);
+    else byLine.set(region.from, [region]);
+  }
+  return (message) => {
+    const covers = (region: Region): boolean => (region.rule === '*' || region.rule === message.ruleId) && message.line >= region.from && message.line <= region.to;
+    const found = [byLine.get(message.line)?.find(covers), spanning.find(covers)].filter((region) => region !== undefined);
+    return found.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))[0];
+  };
 }
 
 /** The first line after `line` that is not blank. */

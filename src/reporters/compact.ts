@@ -7,7 +7,8 @@ export const compact: Reporter = (results, { cwd }) => {
   for (const result of results) {
     const path = displayPath(result.filePath, cwd);
     for (const message of result.messages) {
-      lines.push(`${path}:${message.line}:${message.column}: ${message.severity} ${printable(message.message)} [${message.ruleId}]`);
+      // A plugin names its own rules: the id is shown as printable as the message.
+      lines.push(`${path}:${message.line}:${message.column}: ${message.severity} ${printable(message.message)} [${printable(message.ruleId)}]`);
     }
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';

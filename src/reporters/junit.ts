@@ -2,7 +2,11 @@
 import type { Reporter } from './types.js';
 import { displayPath } from './text.js';
 
-/** Text as XML character data; characters XML 1.0 cannot carry become U+FFFD. */
+/**
+ * Text as XML character data or attribute value; characters XML 1.0 cannot carry (control
+ * characters, lone surrogates) become U+FFFD. Tab, line feed and carriage return are written as
+ * references: a parser turns them into spaces in an attribute, and a CR into a LF in text.
+ */
 export function escapeXml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
@@ -10,8 +14,9 @@ export function escapeXml(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;')
+    .replace(/[\t\n\r]/g, (char) => `&#${char.charCodeAt(0)};`)
     // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd');
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 
 export const junit: Reporter = (results, { cwd }) => {

@@ -3,14 +3,17 @@
  * the first problems of each file with links to the rules' pages.
  */
 import type { Reporter } from './types.js';
-import { displayPath, plural } from './text.js';
+import { displayPath, plural, printable } from './text.js';
 
 const SHOWN_PER_FILE = 10;
 
-/** Table-cell text: no line breaks, pipes and markup characters escaped, control characters shown. */
+/**
+ * Table-cell text: control and bidirectional characters shown as escapes, as in the terminal
+ * formats (a line break would end the row, U+202E would turn it around), then pipes and markup
+ * characters escaped.
+ */
 export function cellText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/([\\|`*_[\]<>#])/g, '\\$1');
+  return printable(text).replace(/([\\|`*_[\]<>#])/g, '\\$1');
 }
 
 export const markdown: Reporter = (results, { cwd, rules }) => {

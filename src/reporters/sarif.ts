@@ -11,10 +11,10 @@ import type { Reporter } from './types.js';
 
 const SRCROOT = '%SRCROOT%';
 
-/** A path under the working directory as a relative URI; anything else as a file URI. */
+/** A path under the working directory as a relative URI; anything else as a file URI; `<stdin>` encoded (`<` is no URI character). */
 function artifactUri(filePath: string, cwd: string): { uri: string; uriBaseId?: string } {
   const rel = relative(cwd, filePath);
-  if (filePath.startsWith('<') || rel.startsWith('..') || isAbsolute(rel)) return { uri: filePath.startsWith('<') ? filePath : pathToFileURL(filePath).href };
+  if (filePath.startsWith('<') || rel.startsWith('..') || isAbsolute(rel)) return { uri: filePath.startsWith('<') ? encodeURIComponent(filePath) : pathToFileURL(filePath).href };
   return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 

@@ -20,9 +20,11 @@ export const stylish: Reporter = (results, { cwd, chalk }) => {
       where: `${path}:${message.line}:${message.column}`,
       severity: message.severity,
       text: printable(message.message),
-      rule: message.ruleId,
+      // A plugin names its own rules: the id is shown as printable as the message.
+      rule: printable(message.ruleId),
     }));
-    const whereWidth = Math.max(...rows.map((row) => row.where.length));
+    // Not Math.max(...): a spread of 150,000 arguments overflows the call stack.
+    const whereWidth = rows.reduce((width, row) => Math.max(width, row.where.length), 0);
     out.push(chalk.underline(path));
     for (const row of rows) {
       const severity = row.severity === 'error' ? chalk.red('error  ') : chalk.yellow('warning');

@@ -2,18 +2,18 @@
 import { relative, sep } from 'node:path';
 
 /**
- * Shows control characters (ANSI escapes, carriage returns ...) and bidirectional overrides as
- * visible escapes, so document text quoted in a message cannot rewrite the terminal, reorder
- * what is shown, or hide a line.
+ * Shows control characters (ANSI escapes, carriage returns ...) and bidirectional formatting
+ * characters (U+202E turns the rest of a line around) as visible escapes, so document text quoted
+ * in a message cannot rewrite the terminal, hide a line or disguise one.
  */
 export function printable(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** A path relative to `cwd` with forward slashes; `<text>`-style names are kept. */
+/** A path relative to `cwd` with forward slashes; `<text>`-style names are kept. Printable either way. */
 export function displayPath(filePath: string, cwd: string): string {
-  if (filePath.startsWith('<')) return filePath;
+  if (filePath.startsWith('<')) return printable(filePath);
   const shown = relative(cwd, filePath) || filePath;
   return printable(sep === '\\' ? shown.split(sep).join('/') : shown);
 }

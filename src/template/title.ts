@@ -5,7 +5,7 @@
 
 /** Lower-cased, numbering and "(if applicable)" removed, whitespace collapsed, no trailing colon. */
 export function normalizeTitle(title: string): string {
-  return collapse(title.replace(/<[^>]*>/g, ' '))
+  return collapse(withoutTags(title))
     // Decorations before the words (`❓ Open Questions`) do not change which section it is.
     .replace(/^[^\p{L}\p{N}(]+/u, '')
     .toLowerCase()
@@ -39,7 +39,7 @@ export function matchesPattern(pattern: TitlePattern, title: string): boolean {
 
 /** The text in the slot of a title that matches the pattern (original case), or null. */
 export function slotOf(pattern: TitlePattern, title: string): string | null {
-  const plain = collapse(title.replace(/<[^>]*>/g, ' '))
+  const plain = collapse(withoutTags(title))
     .replace(/^[^\p{L}\p{N}(]+/u, '')
     .replace(/^(?:\d+(?:\.\d+)*\.?)\s+/, '');
   const lower = plain.toLowerCase();
@@ -49,6 +49,15 @@ export function slotOf(pattern: TitlePattern, title: string): string | null {
   if (prefix !== '' && /[a-z0-9]$/i.test(prefix) && /[a-z0-9]/i.test(lower.charAt(prefix.length))) return null;
   const slot = plain.slice(prefix.length, plain.length - suffix.length).trim();
   return slot === '' ? null : slot;
+}
+
+/**
+ * HTML tags (`<a id="x"></a>`) replaced by a space. Only the text up to the last `>` is searched:
+ * after it no tag can close, and there /<[^>]*>/ would scan to the end from every `<`.
+ */
+function withoutTags(text: string): string {
+  const end = text.lastIndexOf('>') + 1;
+  return text.slice(0, end).replace(/<[^>]*>/g, ' ') + text.slice(end);
 }
 
 function collapse(text: string): string {
