@@ -58,6 +58,13 @@ export function unsoundness(text: string, result: LintResult): string[] {
   return problems;
 }
 
+/** The offset at which each line starts (line 1 first), in the text without a leading BOM. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (const match of text.replace(/^\uFEFF/, '').matchAll(/\r\n|\r|\n/g)) starts.push(match.index + match[0].length);
+  return starts;
+}
+
 /** Messages as [rule, line, column, endLine, endColumn], for exact comparisons. */
 export function located(messages: readonly LintMessage[]): Array<[string, number, number, number, number]> {
   return messages.map((message) => [message.ruleId, message.line, message.column, message.endLine, message.endColumn]);

@@ -1,0 +1,174 @@
+/**
+ * Properties over hostile text: mutated copies of documents that lint clean (lines deleted,
+ * duplicated, swapped, cut mid-token; brackets, pipes, code fences, comments and odd Unicode
+ * inserted), and arbitrary strings. dmlint never crashes, never reports a position outside the
+ * text, answers the same twice, parses piece by piece exactly as whole, and its fixes settle. Each
+ * property has a fixed seed, so a failure is the same on every run.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fixText } from '../../src/cli/fix-file.js';
+import { parseMarkdown, parseWhole } from '../../src/document/parse.js';
+import { lintText } from '../../src/lint.js';
+import { COMPLETE, lineStarts, unsoundness, VALID_DOCUMENTS } from './support.js';
+
+/** Text that has a meaning somewhere in Markdown or in dmlint, and Unicode that is easy to get wrong. */
+const FRAGMENTS = [
+  '[', ']', '{', '}', '<', '>', '|', '`', '```', '~~~', '<!--', '-->', '<!-- dmlint-disable -->', '{{x}}', '\\', '**', ':', '(', ')',
+  '\n', '\r', '\r\n', '\n\n', '\t', '    ', '# ', '## X\n', '- ', '- [ ] ', '> ', '1. ', '| --- |', '---\n', '[a]: /u\n', '[^1]', '[^1]: n\n', '<div>\n',
+  '→', '𝕏', 'e\u0301', '\u202E', '\u200B', '\u05D0\u05D1', '\uFEFF', '\u00A0', '\u2028', '\uD800', '\uDC00', '\u0000', '\u001B[2J',
+];
+
+/** Any UTF-16 code unit, lone surrogates included: what a string can hold, not only what UTF-8 can. */
+const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code));
+const fragment = fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ unit: codeUnit, maxLength: 4 }));
+
+type Mutation =
+  | { kind: 'delete' | 'duplicate'; line: number; count: number }
+  | { kind: 'swap'; line: number; other: number }
+  | { kind: 'truncate'; line: number; keep: number }
+  | { kind: 'insert'; at: number; text: string };
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ kind: fc.constantFrom('delete' as const, 'duplicate' as const), line: fc.nat(), count: fc.integer({ min: 1, max: 4 }) }),
+  fc.record({ kind: fc.constant('swap' as const), line: fc.nat(), other: fc.nat() }),
+  fc.record({ kind: fc.constant('truncate' as const), line: fc.nat(), keep: fc.nat() }),
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fragment }),
+);
+
+function mutate(text: string, change: Mutation): string {
+  const lines = text.split('\n');
+  switch (change.kind) {
+    case 'delete':
+      lines.splice(change.line % lines.length, change.count);
+      return lines.join('\n');
+    case 'duplicate': {
+      const at = change.line % lines.length;
+      lines.splice(at, 0, ...lines.slice(at, at + change.count));
+      return lines.join('\n');
+    }
+    case 'swap': {
+      const [a, b] = [change.line % lines.length, change.other % lines.length];
+      [lines[a], lines[b]] = [lines[b] ?? '', lines[a] ?? ''];
+      return lines.join('\n');
+    }
+    case 'truncate': {
+      // Cut inside the line: mid-word, mid-link, mid-fence.
+      const at = change.line % lines.length;
+      const line = lines[at] ?? '';
+      lines[at] = line.slice(0, change.keep % (line.length + 1));
+      return lines.join('\n');
+    }
+    case 'insert': {
+      const at = change.at % (text.length + 1);
+      return text.slice(0, at) + change.text + text.slice(at);
+    }
+  }
+}
+
+const mutatedDocument = fc
+  .tuple(fc.constantFrom(...VALID_DOCUMENTS), fc.array(mutation, { minLength: 1, maxLength: 12 }))
+  .map(([document, changes]) => changes.reduce(mutate, document.text));
+
+const anyText = fc.oneof(
+  fc.string({ unit: codeUnit, maxLength: 400 }),
+  fc.string({ unit: 'binary', maxLength: 400 }),
+  fc.array(fragment, { maxLength: 120 }).map((parts) => parts.join('')),
+);
+
+function assertSound(text: string): void {
+  const result = lintText(text);
+  expect(unsoundness(text, result)).toEqual([]);
+}
+
+describe('any text', () => {
+  it('mutated documents: no crash, no internal error, every position inside the text', () => {
+    fc.assert(fc.property(mutatedDocument, assertSound), { seed: 1101, numRuns: 120 });
+  }, 60_000);
+
+  it('arbitrary strings: no crash, no internal error, every position inside the text', () => {
+    fc.assert(fc.property(anyText, assertSound), { seed: 1102, numRuns: 400 });
+  }, 60_000);
+
+  it('the same text gives the same result twice', () => {
+    fc.assert(
+      fc.property(fc.oneof(mutatedDocument, anyText), (text) => {
+        expect(lintText(text)).toEqual(lintText(text));
+      }),
+      { seed: 1103, numRuns: 30 },
+    );
+  }, 60_000);
+
+  it('parsed piece by piece, a mutated document gives the tree of parsing it whole', () => {
+    // Only the complete examples are big enough to be cut into pieces.
+    const big = VALID_DOCUMENTS.filter((document) => document.name.startsWith('examples/'));
+    const mutatedBig = fc.tuple(fc.constantFrom(...big), fc.array(mutation, { minLength: 1, maxLength: 10 })).map(([document, changes]) => changes.reduce(mutate, document.text));
+    fc.assert(
+      fc.property(mutatedBig, (text) => {
+        expect(parseMarkdown(text)).toEqual(parseWhole(text));
+      }),
+      { seed: 1104, numRuns: 50 },
+    );
+  }, 60_000);
+});
+
+describe('fixes', () => {
+  it('leave no fixable problem behind, and fixing the fixed text changes nothing', () => {
+    fc.assert(
+      fc.property(mutatedDocument, (text) => {
+        const fixed = fixText(text, {});
+        expect(unsoundness(fixed.output ?? text, fixed)).toEqual([]);
+        expect(fixed.messages.filter((message) => message.fix)).toEqual([]);
+        if (fixed.output !== undefined) expect(fixText(fixed.output, {}).output).toBeUndefined();
+      }),
+      { seed: 1105, numRuns: 40 },
+    );
+  }, 60_000);
+
+  it('edit only the lines of the problem they fix, in documents with hostile text around fixable problems', () => {
+    // Lower-case Required, a cascade in lower case, a guidance line left from the template: fixable,
+    // then mutated, so that edits must find their place among hostile text.
+    const fixable = COMPLETE.replace('| `seats` | Integer | Yes |', '| `seats` | Integer | yes |')
+      .replace('Delete: RESTRICT |\n\n#### Invariants\n\n- `ends_at`', 'delete: restrict |\n\n#### Invariants\n\n- `ends_at`')
+      .replace('---\n\n## Entity Relationship Diagram', '[Repeat structure above for each entity]\n\n---\n\n## Entity Relationship Diagram');
+    expect(lintText(fixable).fixableErrorCount).toBe(3);
+    expect(fixText(fixable, {}).output).toBe(COMPLETE);
+    fc.assert(
+      fc.property(fc.array(mutation, { maxLength: 8 }), (changes) => {
+        const text = changes.reduce(mutate, fixable);
+        const starts = lineStarts(text);
+        for (const message of lintText(text).messages) {
+          if (!message.fix) continue;
+          // A whole-line removal takes the line break and one blank line after the problem's lines.
+          const [from, to] = message.fix.range;
+          expect({ message: message.message, from, to }).toEqual({ message: message.message, from: Math.max(from, starts[message.line - 1] ?? 0), to: Math.min(to, starts[message.endLine + 1] ?? text.length) });
+        }
+        expect(() => fixText(text, {})).not.toThrow();
+      }),
+      { seed: 1106, numRuns: 40 },
+    );
+  }, 60_000);
+});
+
+describe('time', () => {
+  it('a document twice as long takes not much more than twice as long', () => {
+    const best = (text: string): number => {
+      let fastest = Infinity;
+      for (let run = 0; run < 3; run++) {
+        const start = performance.now();
+        lintText(text);
+        fastest = Math.min(fastest, performance.now() - start);
+      }
+      return fastest;
+    };
+    fc.assert(
+      fc.property(mutatedDocument, (text) => {
+        const once = best(text);
+        const twice = best(`${text}\n\n${text}`);
+        // Linear would be 2; the margin absorbs a loaded machine. Quadratic growth shows as 4 and up.
+        expect(twice).toBeLessThan(Math.max(6 * once, 100));
+      }),
+      { seed: 1107, numRuns: 8 },
+    );
+  }, 60_000);
+});
