@@ -14,6 +14,7 @@ import type { AnyRule } from '../engine/rule.js';
 import type { LintResult } from '../engine/types.js';
 import { lintText } from '../lint.js';
 import { loadReporter } from '../reporters/index.js';
+import { printable } from '../reporters/text.js';
 import { VERSION } from '../version.js';
 import { parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { cacheFilePath } from './cache.js';
@@ -74,7 +75,7 @@ export async function main(io: CliIo): Promise<number> {
     return await lint(io, options);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    io.stderr.write(`dmlint: ${error.describe((path) => relative(io.cwd, path) || path)}\n`);
+    io.stderr.write(`dmlint: ${printable(error.describe((path) => relative(io.cwd, path) || path))}\n`);
     return EXIT_FAILURE;
   }
 }
@@ -146,7 +147,7 @@ async function lint(io: CliIo, options: CliOptions): Promise<number> {
       typed.has(problem.path) ? { ...problem, message: `${problem.message}; check the path and try again` } : { ...problem, path: isAbsolute(problem.path) ? relative(io.cwd, problem.path) || problem.path : problem.path },
     );
     ruleSet = run.ruleSet.length > 0 ? run.ruleSet : builtinRules;
-    for (const file of run.ignored) io.stderr.write(`dmlint: ${relative(io.cwd, file)}: skipped, an ignore setting matches it; use --no-ignore to lint it\n`);
+    for (const file of run.ignored) io.stderr.write(`dmlint: ${printable(relative(io.cwd, file))}: skipped, an ignore setting matches it; use --no-ignore to lint it\n`);
   }
   const shown = options.quiet ? results.map(errorsOnly) : results;
   const context = {
@@ -170,7 +171,8 @@ async function lint(io: CliIo, options: CliOptions): Promise<number> {
       problems.push({ path: output.path, message: `cannot write the ${output.format} output: ${describeFsError(error)}` });
     }
   }
-  for (const problem of problems) io.stderr.write(`dmlint: ${problem.path}: ${problem.message}\n`);
+  // Paths and reasons can hold anything a file name can: shown escaped, like document text.
+  for (const problem of problems) io.stderr.write(`dmlint: ${printable(problem.path)}: ${printable(problem.message)}\n`);
   const code = exitCode(results, problems);
   const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
   if (code === EXIT_OK && options.maxWarnings !== null && warnings > options.maxWarnings) {

@@ -66,6 +66,14 @@ describe('terminal formats', () => {
   });
 });
 
+describe('standard error', () => {
+  it('shows path problems escaped: a file name cannot act on the terminal', () => {
+    const run = runCli(['missing\u001b[31mRED\rfake.md'], { cwd: scratchDir({}) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('dmlint: missing\\u001b[31mRED\\u000dfake.md: no such file or directory; check the path and try again\n');
+  });
+});
+
 describe('github format', () => {
   const decode = (text: string): string => text.replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
 
