@@ -9,9 +9,10 @@ import { DataModelDocument } from './document/model.js';
 import { applyDirectives, readDirectives } from './engine/directives.js';
 import { runRules, sortMessages, toResult, type LintHost, type RuleConfig } from './engine/lint.js';
 import type { AnyRule } from './engine/rule.js';
-import { INTERNAL_ERROR, type LintMessage, type LintResult } from './engine/types.js';
+import { INTERNAL_ERROR, PARSE_LIMIT, type LintMessage, type LintResult } from './engine/types.js';
 import type { ChunkCache } from './document/parse.js';
 import type { SourceText } from './document/source.js';
+import type { ParseLimit } from './document/structure.js';
 import { bundledSchema } from './template/bundled.js';
 import type { TemplateSchema } from './template/schema.js';
 
@@ -48,9 +49,15 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
   const ruleSet = options.ruleSet ?? builtinRules;
   const messages = timed('rules', () => runRules(doc, ruleSet, options.rules, options.host));
   const directives = readDirectives(doc.structure.comments, doc.source);
-  if (directives.length === 0) return toResult(filePath, fingerprinted(messages, doc.source));
+  // Parse limits are not a rule's finding: no directive suppresses them, as none suppresses a crash.
+  const limits = doc.structure.parseLimits.map(parseLimitMessage);
+  if (directives.length === 0) return toResult(filePath, fingerprinted(sortMessages([...messages, ...limits]), doc.source));
   const { messages: kept, suppressed } = applyDirectives(messages, directives, doc.source, ruleSet.map((rule) => rule.id), options.reportUnusedDisables === true);
-  return toResult(filePath, fingerprinted(sortMessages(kept), doc.source), suppressed);
+  return toResult(filePath, fingerprinted(sortMessages([...kept, ...limits]), doc.source), suppressed);
+}
+
+function parseLimitMessage({ range, message }: ParseLimit): LintMessage {
+  return { ruleId: PARSE_LIMIT, severity: 'error', message, line: range.start.line, column: range.start.column, endLine: range.end.line, endColumn: range.end.column };
 }
 
 /**

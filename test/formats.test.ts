@@ -34,7 +34,7 @@ describe('sarif', () => {
     const driver = log.runs[0]?.tool.driver;
     expect(driver).toMatchObject({ name: 'dmlint', version: expect.stringMatching(/^\d+\.\d+\.\d+/) as unknown, informationUri: expect.stringMatching(/^https:\/\//) as unknown });
     const ids = driver?.rules?.map((rule) => rule.id);
-    expect(ids).toEqual([...builtinRules.map((rule) => rule.id), 'internal-error', 'invalid-encoding', 'invalid-directive', 'unused-directive']);
+    expect(ids).toEqual([...builtinRules.map((rule) => rule.id), 'internal-error', 'invalid-encoding', 'parse-limit', 'invalid-directive', 'unused-directive']);
     const placeholder = driver?.rules?.find((rule) => rule.id === 'no-placeholder');
     expect(placeholder).toMatchObject({ shortDescription: { text: builtinRules[0]?.description }, defaultConfiguration: { level: 'error' }, helpUri: expect.stringMatching(/docs\/rules\/no-placeholder\.md$/) as unknown });
   });

@@ -22,6 +22,9 @@ export function findBracketGroups(masked: string): RawBracket[] {
       if (open !== undefined) pairs.push({ open, close: i + 1 });
     }
   }
+  pairs.sort((a, b) => a.open - b.open);
+  // The stack now holds the brackets left open, in order.
+  for (const group of unclosedGroups(masked, opens, pairs)) pairs.push(group);
   // Pairs nest properly; keep the ones no other pair contains.
   pairs.sort((a, b) => a.open - b.open);
   const outer: RawBracket[] = [];
@@ -33,6 +36,37 @@ export function findBracketGroups(masked: string): RawBracket[] {
     }
   }
   return outer;
+}
+
+/**
+ * A `[` left open reads as closed by the `]` of the next group on its line when that group is
+ * part of a word (`[TBD a[b]`, `[Use items[0]`): the two make one group. A group after a space
+ * stays a group of its own (`a [ stray bracket before [TBD]`). Linear: the pairs are walked once.
+ */
+function unclosedGroups(masked: string, unclosed: readonly number[], pairs: readonly RawBracket[]): RawBracket[] {
+  const groups: RawBracket[] = [];
+  let next = 0;
+  let lineEnd = -1;
+  let coveredUntil = -1;
+  for (const open of unclosed) {
+    // Inside the group just made: it is the outer one.
+    if (open < coveredUntil) continue;
+    while (next < pairs.length && (pairs[next]?.open ?? Infinity) < open) next++;
+    const pair = pairs[next];
+    if (!pair) break;
+    if (open >= lineEnd) lineEnd = endOfLine(masked, open);
+    if (pair.close > lineEnd || !/[^\s[]/.test(masked.charAt(pair.open - 1))) continue;
+    groups.push({ open, close: pair.close });
+    coveredUntil = pair.close;
+  }
+  return groups;
+}
+
+function endOfLine(text: string, from: number): number {
+  const lf = text.indexOf('\n', from);
+  const cr = text.indexOf('\r', from);
+  if (lf < 0) return cr < 0 ? text.length : cr;
+  return cr < 0 ? lf : Math.min(lf, cr);
 }
 
 /**

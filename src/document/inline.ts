@@ -13,6 +13,8 @@ export interface Phrasing {
   html: Array<[number, number]>;
   /** Absolute source ranges whose brackets are not prose: links, references, code, HTML. */
   masks: Array<[number, number]>;
+  /** Where the parser stopped reading inline markup because the paragraph was over budget (budget.ts). */
+  unparsed: number[];
 }
 
 /** Node types whose text is not prose a placeholder could hide in. */
@@ -51,7 +53,7 @@ export function plainText(node: Nodes): string {
 }
 
 export function readPhrasing(children: readonly Nodes[], source: SourceText): Phrasing {
-  const result: Phrasing = { codes: [], links: [], html: [], masks: [] };
+  const result: Phrasing = { codes: [], links: [], html: [], masks: [], unparsed: [] };
   // In document order, with a stack: phrasing can nest deeper than the call stack allows.
   const stack: Nodes[] = [];
   pushChildren(stack, children);
@@ -59,6 +61,7 @@ export function readPhrasing(children: readonly Nodes[], source: SourceText): Ph
     if (MASKED_TYPES.has(node.type)) result.masks.push([startOffset(node), endOffset(node)]);
     if (node.type === 'inlineCode') result.codes.push(readInlineCode(node.value, startOffset(node), endOffset(node), source));
     else if (node.type === 'html') result.html.push([startOffset(node), endOffset(node)]);
+    else if (node.type === 'text' && node.data?.dmlintUnparsed) result.unparsed.push(startOffset(node));
     else if (node.type === 'link') {
       result.links.push({ url: node.url, reference: null, text: plainText(node), range: source.range(startOffset(node), endOffset(node)) });
     } else if (node.type === 'linkReference') {

@@ -9,10 +9,11 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { timed } from '../engine/timing.js';
+import { inlineBudget } from './budget.js';
 import { splitDocument, type Chunk } from './chunks.js';
 import { pushChildren } from './inline.js';
 
-const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+const processor = unified().use(remarkParse).use(remarkGfm).use(inlineBudget).freeze();
 
 /**
  * GFM without footnotes, for text without `[^`, where no footnote can be: the same tree, without
@@ -22,6 +23,7 @@ const processor = unified().use(remarkParse).use(remarkGfm).freeze();
 const withoutFootnotes = unified()
   .use(remarkParse)
   .use(remarkGfm)
+  .use(inlineBudget)
   .use(function disableFootnotes(this: Processor) {
     (this.data().micromarkExtensions ??= []).push({ disable: { null: ['gfmFootnoteDefinition', 'gfmFootnoteCall', 'gfmPotentialFootnoteCall'] } });
   })

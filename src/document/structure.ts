@@ -6,6 +6,8 @@
 import type { Heading, Nodes, Paragraph as MdastParagraph, RootContent } from 'mdast';
 import { findBracketGroups, maskedSlice } from './brackets.js';
 import { endOffset, plainText, pushChildren, readFields, readPhrasing, startOffset, type Phrasing } from './inline.js';
+import { INLINE_BUDGET, SCAN_AHEAD_BUDGET } from './budget.js';
+import { limitNesting, MAX_CONTAINERS, MAX_INDENT } from './limits.js';
 import { parsePieces, type ChunkCache } from './parse.js';
 import { blankFrontMatter, SourceText } from './source.js';
 import { findPipeRuns, readTable } from './tables.js';
@@ -24,6 +26,7 @@ import type {
   ListItem,
   Paragraph,
   PipeRows,
+  Range,
   Section,
   Table,
 } from './types.js';
@@ -48,6 +51,13 @@ export interface Structure {
   fields: Field[];
   brackets: BracketGroup[];
   inlineCodes: InlineCode[];
+  /** Places where the parser read the rest as plain text, and why (limits.ts, budget.ts). */
+  parseLimits: ParseLimit[];
+}
+
+export interface ParseLimit {
+  range: Range;
+  message: string;
 }
 
 /**
@@ -55,8 +65,14 @@ export interface Structure {
  * Front matter is not parsed: it is not part of the Markdown.
  */
 export function buildStructure(text: string, cache: ChunkCache | null = null): Structure {
-  return new StructureBuilder(text, parsePieces(blankFrontMatter(text), cache)).build();
+  const nesting = limitNesting(blankFrontMatter(text));
+  const builder = new StructureBuilder(text, parsePieces(nesting.text, cache));
+  for (const cut of nesting.cuts) builder.parseLimit(cut, NESTING_LIMIT);
+  return builder.build();
 }
+
+const NESTING_LIMIT = `Lists or block quotes nested more than ${MAX_CONTAINERS} deep, or indented more than ${MAX_INDENT} columns: dmlint read the rest of this line as plain text, so its lists and quotes are not checked`;
+const INLINE_LIMIT = `A paragraph with more than ${INLINE_BUDGET.toLocaleString('en-US')} lines, brackets, emphasis marks and escapes, or more than ${SCAN_AHEAD_BUDGET} tags and backticks: dmlint read the rest of it as plain text from here, so links, code and inline HTML there are not recognised; split the paragraph`;
 
 const CONTEXT_CHARS = 40;
 /** Containers nested deeper than this are read flat (see readFlat). */
@@ -94,6 +110,7 @@ class StructureBuilder {
       fields: [],
       brackets: [],
       inlineCodes: [],
+      parseLimits: [],
     };
   }
 
@@ -334,7 +351,13 @@ class StructureBuilder {
   }
 
   /** Records the code spans, links and comments of some phrasing (one by one: see readParagraph). */
+  /** Records that the parser read text from `offset` on as plain text. */
+  parseLimit(offset: number, message: string): void {
+    this.out.parseLimits.push({ range: this.source.range(offset, offset + 1), message });
+  }
+
   private collectPhrasing(phrasing: Phrasing): void {
+    for (const offset of phrasing.unparsed) this.parseLimit(offset, INLINE_LIMIT);
     for (const code of phrasing.codes) this.out.inlineCodes.push(code);
     for (const link of phrasing.links) this.out.links.push(link);
     for (const [from, to] of phrasing.html) this.collectComments(from, to);

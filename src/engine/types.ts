@@ -53,3 +53,5 @@ export interface LintResult {
 export const INTERNAL_ERROR = 'internal-error';
 /** The rule id of a message that reports bytes that are not UTF-8. */
 export const INVALID_ENCODING = 'invalid-encoding';
+/** The rule id of a message that reports text the parser read as plain text: nested or marked up past its limits. */
+export const PARSE_LIMIT = 'parse-limit';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../../rules/index.js';
 import type { LintHost } from '../../src/engine/lint.js';
 import { lintText, type LintTextOptions } from '../../src/lint.js';
-import { COMPLETE, lineOf } from './support.js';
+import { COMPLETE, fastest, lineOf } from './support.js';
 
 /** The run's length; the time is compared with a run twice as long. */
 const SIZE = 30_000;
@@ -130,19 +130,6 @@ const ATTACKS: Record<string, Attack[]> = {
     { name: 'spaces after "on"', document: (n) => edit('Facilities platform lead on 2026-05-06', `on x${run(' ', n)}y`), reports: at('**Data Model Approved By**', /^Approval names no approver/) },
   ],
 };
-
-/** The fastest of three runs, in milliseconds, and the result of the first. */
-function fastest<T>(work: () => T): { result: T; time: number } {
-  let time = Infinity;
-  let result: T | undefined;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const start = performance.now();
-    const value = work();
-    time = Math.min(time, performance.now() - start);
-    result ??= value;
-  }
-  return { result: result as T, time };
-}
 
 describe('regular expressions on adversarial runs', () => {
   it('attacks every rule', () => {
