@@ -25,7 +25,7 @@ var bB=Object.create;var Lc=Object.defineProperty;var wB=Object.getOwnPropertyDe
 
 ***
 
-`:"",s=i+e+(t??""),o=r?.get(s);if(!o){let a=xr("parse",()=>OC(s)).children;if(t!==null){let l=a.pop();if(l?.type!=="heading"||l.position?.start.offset!==i.length+e.length)return null}o=a.filter(l=>(l.position?.start.offset??0)>=i.length),r?.set(s,o)}return{nodes:o,prefix:i}}function iW(e){let t=new Set;for(let{nodes:n}of e){let r=[...n];for(let i=r.pop();i;i=r.pop())i.type==="definition"?t.add(`[${i.identifier}]: x`):i.type==="footnoteDefinition"&&t.add(`[^${i.identifier}]: x`),"children"in i&&Rr(r,i.children)}return[...t].join(`
+`:"",s=i+e+(t??""),o=r?.get(s);if(!o){let a=xr("parse",()=>OC(s)).children;if(t!==null){let l=a.pop();if(l?.type!=="heading"||l.position?.start.offset!==i.length+e.length)return null}o=a.filter(l=>(l.position?.start.offset??0)>=i.length),r?.set(s,o)}return{nodes:o,prefix:i}}function iW(e){let t=new Set;for(let{nodes:n}of e){let r=[...n];for(let i=r.pop();i;i=r.pop())i.type==="definition"?t.add(`[${i.identifier.startsWith("^")?" ":""}${i.identifier}]: x`):i.type==="footnoteDefinition"&&t.add(`[^${i.identifier}]: x`),"children"in i&&Rr(r,i.children)}return[...t].join(`
 
 `)}function sW(e){let t=e.search(/[\r\n]/);return t<0?e:e.slice(0,t)}function oW(e){let t=0;for(let n=e.indexOf(`
 `);n>=0;n=e.indexOf(`

@@ -29,6 +29,7 @@ const tricky: Array<[string, string]> = [
   ['a definition-like line that continues a paragraph', `## A\n\n${filler(1)}See [a].\n\n## B\n\n${filler(1)}text\n[a]: /u\n`],
   ['definitions in a block quote and over two lines', `## A\n\n${filler(1)}See [a] and [b].\n\n## B\n\n${filler(1)}> [a]: /u\n\n[b]:\n/v\n`],
   ['a footnote definition, then a link definition', `## A\n\n${filler(1)}See [a] and [^1].\n\n## B\n\n${filler(1)}[^1]: n\n\n[a]: /u\n`],
+  ['a link label that starts with a caret after a space', `## A\n\n${filler(1)}See [ ^x] and [^x].\n\n## B\n\n${filler(1)}[ ^x]: /u\n`],
 ];
 
 describe('piecewise parsing', () => {

@@ -145,7 +145,9 @@ function definitionsIn(parsed: Iterable<{ nodes: RootContent[] }>): string {
   for (const { nodes } of parsed) {
     const stack: Nodes[] = [...nodes];
     for (let node = stack.pop(); node; node = stack.pop()) {
-      if (node.type === 'definition') lines.add(`[${node.identifier}]: x`);
+      // A link label may start with `^` after a space (`[ ^x]:`); without the space the line would
+      // define a footnote.
+      if (node.type === 'definition') lines.add(`[${node.identifier.startsWith('^') ? ' ' : ''}${node.identifier}]: x`);
       else if (node.type === 'footnoteDefinition') lines.add(`[^${node.identifier}]: x`);
       if ('children' in node) pushChildren(stack, node.children);
     }
