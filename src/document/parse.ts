@@ -1,5 +1,5 @@
 /**
- * The only module that imports unified/remark. One frozen processor is reused for every parse:
+ * The only module that imports unified/remark. Frozen processors are reused for every parse:
  * building a processor is costly, and a frozen one cannot be mutated by accident. A big document
  * is parsed piece by piece (see chunks.ts) and the pieces joined, positions shifted: the same tree,
  * in linear time. With a cache, pieces that did not change are not parsed again.
@@ -12,23 +12,57 @@ import { timed } from '../engine/timing.js';
 import { splitDocument, type Chunk } from './chunks.js';
 import { pushChildren } from './inline.js';
 
-const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+/** A GFM feature that costs time even in text without it, and what a text needs to contain it. */
+interface OptionalFeature {
+  mayOccurIn(text: string): boolean;
+  /** Its micromark constructs, which micromark's `disable` turns off by name. */
+  constructs: readonly string[];
+}
 
 /**
- * GFM without footnotes, for text without `[^`, where no footnote can be: the same tree, without
- * the footnote extension's scan back over a paragraph's tokens at every `]` (quadratic on a line of
- * brackets). micromark's `disable` turns its constructs off by name.
+ * GFM features that text is parsed without when it cannot contain them: the same tree, faster.
+ * Footnotes need `[^`; without them, no scan back over a paragraph's tokens at every `]`
+ * (quadratic on a line of brackets).
  */
-const withoutFootnotes = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(function disableFootnotes(this: Processor) {
-    (this.data().micromarkExtensions ??= []).push({ disable: { null: ['gfmFootnoteDefinition', 'gfmFootnoteCall', 'gfmPotentialFootnoteCall'] } });
-  })
-  .freeze();
+const OPTIONAL_FEATURES = {
+  footnotes: { mayOccurIn: (text) => text.includes('[^'), constructs: ['gfmFootnoteDefinition', 'gfmFootnoteCall', 'gfmPotentialFootnoteCall'] },
+} satisfies Record<string, OptionalFeature>;
+
+export type Feature = keyof typeof OPTIONAL_FEATURES;
+
+const FEATURES = Object.keys(OPTIONAL_FEATURES) as Feature[];
+
+/** The optional features that the text cannot contain. */
+export function absentFeatures(text: string): Feature[] {
+  return FEATURES.filter((feature) => !OPTIONAL_FEATURES[feature].mayOccurIn(text));
+}
+
+function gfmWithout(features: readonly Feature[]) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(function leaveOut(this: Processor) {
+      if (features.length === 0) return;
+      (this.data().micromarkExtensions ??= []).push({ disable: { null: features.flatMap((feature) => OPTIONAL_FEATURES[feature].constructs) } });
+    })
+    .freeze();
+}
+
+const processors = new Map<string, ReturnType<typeof gfmWithout>>();
+
+/** remark with GFM less the features; one processor for each set, built when first needed. */
+export function processorWithout(features: readonly Feature[]): ReturnType<typeof gfmWithout> {
+  const key = [...features].sort().join();
+  let processor = processors.get(key);
+  if (!processor) {
+    processor = gfmWithout(features);
+    processors.set(key, processor);
+  }
+  return processor;
+}
 
 function parse(text: string): Root {
-  return (text.includes('[^') ? processor : withoutFootnotes).parse(text);
+  return processorWithout(absentFeatures(text)).parse(text);
 }
 
 /** Parsed pieces by their text, for parsing a document again after an edit (the language server). */
@@ -61,7 +95,7 @@ export class ChunkCache {
 
 /** Parses the whole text at once: what parseMarkdown must equal (tests compare the two). */
 export function parseWhole(text: string): Root {
-  return processor.parse(text);
+  return processorWithout([]).parse(text);
 }
 
 /** Parses Markdown (GFM) into mdast. Expects text without a leading BOM. */
