@@ -7,28 +7,43 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import { unified, type Processor } from 'unified';
+import { unified, type Data, type Processor } from 'unified';
 import { timed } from '../engine/timing.js';
 import { splitDocument, type Chunk } from './chunks.js';
 import { pushChildren } from './inline.js';
+
+export type Feature = 'footnotes' | 'autolinkLiterals';
 
 /** A GFM feature that costs time even in text without it, and what a text needs to contain it. */
 interface OptionalFeature {
   mayOccurIn(text: string): boolean;
   /** Its micromark constructs, which micromark's `disable` turns off by name. */
   constructs: readonly string[];
+  /**
+   * The token type whose mdast extension also transforms the tree after the parse: that transform
+   * is left out too.
+   */
+  transformsOf?: string;
 }
+
+/**
+ * What a literal autolink (GFM) needs: `@` (an email address, also after `mailto:` or `xmpp:`), or
+ * `www.`, `http://` or `https://` in any case. mdast's transform also finds them in text once
+ * escapes and character references are decoded: so `\.`, `\:` and `\/` count, and any character
+ * reference (`&#64;` is `@`).
+ */
+const AUTOLINK_LITERAL = /@|&[#a-z]|www\\?\.|https?\\?:(?:\\?\/){2}/i;
 
 /**
  * GFM features that text is parsed without when it cannot contain them: the same tree, faster.
  * Footnotes need `[^`; without them, no scan back over a paragraph's tokens at every `]`
- * (quadratic on a line of brackets).
+ * (quadratic on a line of brackets). Literal autolinks are tried at the start of every word, and
+ * then found again by a find-and-replace over every text node of the tree.
  */
-const OPTIONAL_FEATURES = {
+const OPTIONAL_FEATURES: Record<Feature, OptionalFeature> = {
   footnotes: { mayOccurIn: (text) => text.includes('[^'), constructs: ['gfmFootnoteDefinition', 'gfmFootnoteCall', 'gfmPotentialFootnoteCall'] },
-} satisfies Record<string, OptionalFeature>;
-
-export type Feature = keyof typeof OPTIONAL_FEATURES;
+  autolinkLiterals: { mayOccurIn: (text) => AUTOLINK_LITERAL.test(text), constructs: ['wwwAutolink', 'protocolAutolink', 'emailAutolink'], transformsOf: 'literalAutolink' },
+};
 
 const FEATURES = Object.keys(OPTIONAL_FEATURES) as Feature[];
 
@@ -43,9 +58,26 @@ function gfmWithout(features: readonly Feature[]) {
     .use(remarkGfm)
     .use(function leaveOut(this: Processor) {
       if (features.length === 0) return;
-      (this.data().micromarkExtensions ??= []).push({ disable: { null: features.flatMap((feature) => OPTIONAL_FEATURES[feature].constructs) } });
+      const data = this.data();
+      (data.micromarkExtensions ??= []).push({ disable: { null: features.flatMap((feature) => OPTIONAL_FEATURES[feature].constructs) } });
+      for (const feature of features) {
+        const token = OPTIONAL_FEATURES[feature].transformsOf;
+        if (token) data.fromMarkdownExtensions = withoutTransformsOf(token, data.fromMarkdownExtensions ?? []);
+      }
     })
     .freeze();
+}
+
+type FromMarkdownExtensions = NonNullable<Data['fromMarkdownExtensions']>;
+type FromMarkdownExtension = Exclude<FromMarkdownExtensions[number], unknown[]>;
+
+/**
+ * The mdast extensions, with no tree transforms in the one that handles `token` (and the rest as
+ * they were). Found by what it handles, not by its transform's name, which a minified bundle changes.
+ */
+function withoutTransformsOf(token: string, extensions: FromMarkdownExtensions): FromMarkdownExtensions {
+  const lean = (extension: FromMarkdownExtension): FromMarkdownExtension => (extension.enter?.[token] ? { ...extension, transforms: [] } : extension);
+  return extensions.map((extension) => (Array.isArray(extension) ? extension.map(lean) : lean(extension)));
 }
 
 const processors = new Map<string, ReturnType<typeof gfmWithout>>();

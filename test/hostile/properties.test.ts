@@ -146,6 +146,40 @@ describe('definitions shared between pieces', () => {
   }, 60_000);
 });
 
+/**
+ * Text near literal autolinks (GFM): `www`, `http`, `mailto:` and the like, then `.`, `:`, `://`, `@`
+ * as they are or escaped or as character references, then a domain or not; among Markdown's own
+ * characters. Most strings just miss one, or make one only once escapes and references are decoded.
+ */
+const nearAutolink = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom('www', 'WwW', 'http', 'HTTPS', 'a', 'mailto:a', 'xmpp:a', 'w'),
+        fc.constantFrom('.', '\\.', '&#46;', '&period;', ':', '\\:', '&colon;', '://', ':\\/\\/', '\\:\\/\\/', '&#58;//', '&#64;', '&commat;'),
+        fc.constantFrom('x.org', 'b.co', 'x', '', 'x_.y'),
+      )
+      .map((parts) => parts.join('')),
+  },
+  { weight: 6, arbitrary: fc.constantFrom('w', 'W', '.', 'h', 't', 'p', ':', '/', '[', ']', '^', '*', '_', '~', '|', '#', '\n', ' ', '\\', '&', 'a', '-', '(', ')', '<', '>', '`', '| - |\n') },
+  { weight: 1, arbitrary: fc.constantFrom('@', 'www.', 'http://', 'https://', 'a@b.co', '[^1]', '[^1]: n\n') },
+);
+const nearAutolinks = fc.string({ unit: nearAutolink, maxLength: 30 });
+/** The same in sections long enough to be parsed as pieces of their own. */
+const nearAutolinkSections = fc.array(nearAutolinks, { minLength: 2, maxLength: 4 }).map((parts) => parts.map((part, index) => `## S${index}\n\n${'Some prose. '.repeat(180)}\n\n${part}\n\n`).join(''));
+
+describe('literal autolinks', () => {
+  it('text without them, parsed without them, gives the tree of parsing it with them', () => {
+    fc.assert(
+      fc.property(fc.oneof({ weight: 4, arbitrary: nearAutolinks }, { weight: 1, arbitrary: nearAutolinkSections }), (text) => {
+        expect(parseMarkdown(text)).toEqual(parseWhole(text));
+      }),
+      { seed: 1109, numRuns: 400 },
+    );
+  }, 60_000);
+});
+
 describe('fixes', () => {
   it('leave no fixable problem behind, and fixing the fixed text changes nothing', () => {
     fc.assert(
