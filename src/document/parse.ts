@@ -52,6 +52,10 @@ export function absentFeatures(text: string): Feature[] {
   return FEATURES.filter((feature) => !OPTIONAL_FEATURES[feature].mayOccurIn(text));
 }
 
+/**
+ * remark with GFM less the features. A disabled construct still ends a run of text where it could
+ * start, but fails there at once: the tokens are those of full GFM wherever the feature is absent.
+ */
 function gfmWithout(features: readonly Feature[]) {
   return unified()
     .use(remarkParse)
@@ -82,7 +86,7 @@ function withoutTransformsOf(token: string, extensions: FromMarkdownExtensions):
 
 const processors = new Map<string, ReturnType<typeof gfmWithout>>();
 
-/** remark with GFM less the features; one processor for each set, built when first needed. */
+/** The processor without the features: one for each set, built when first needed. */
 export function processorWithout(features: readonly Feature[]): ReturnType<typeof gfmWithout> {
   const key = [...features].sort().join();
   let processor = processors.get(key);
