@@ -29,6 +29,12 @@ const tricky: Array<[string, string]> = [
   ['a definition-like line that continues a paragraph', `## A\n\n${filler(1)}See [a].\n\n## B\n\n${filler(1)}text\n[a]: /u\n`],
   ['definitions in a block quote and over two lines', `## A\n\n${filler(1)}See [a] and [b].\n\n## B\n\n${filler(1)}> [a]: /u\n\n[b]:\n/v\n`],
   ['a footnote definition, then a link definition', `## A\n\n${filler(1)}See [a] and [^1].\n\n## B\n\n${filler(1)}[^1]: n\n\n[a]: /u\n`],
+  ['a link label that starts with a caret after a space', `## A\n\n${filler(1)}See [ ^x] and [^x].\n\n## B\n\n${filler(1)}[ ^x]: /u\n`],
+  // A piece is parsed again with the definitions only where it may refer to one: labels as micromark compares them.
+  ['labels in another case and spacing than their definitions', `## A\n\n${filler(1)}See [Foo  Bar], [x][ FOO\nbar ], [BAZ][] and [^NOTE].\n\n## B\n\n${filler(1)}[foo bar]: /u\n\n[baz]: /v\n\n[^note]: n\n`],
+  ['a definition before the piece that refers to it', `## A\n\n${filler(1)}[^n]: A note.\n\n[a]: /u\n\n## B\n\n${filler(1)}See [a] and [^n].\n`],
+  ['a label over two lines of a block quote', `## A\n\n${filler(1)}> See [foo\n> bar] here.\n\n## B\n\n${filler(1)}[foo bar]: /u\n`],
+  ['a NUL in a label, which micromark reads as U+FFFD', `## A\n\n${filler(1)}See [a\u0000b].\n\n## B\n\n${filler(1)}[a\u0000b]: /u\n`],
 ];
 
 describe('piecewise parsing', () => {

@@ -1,5 +1,5 @@
 /**
- * The only module that imports unified/remark. One frozen processor is reused for every parse:
+ * The only module that imports unified/remark. Frozen processors are reused for every parse:
  * building a processor is costly, and a frozen one cannot be mutated by accident. A big document
  * is parsed piece by piece (see chunks.ts) and the pieces joined, positions shifted: the same tree,
  * in linear time. With a cache, pieces that did not change are not parsed again.
@@ -7,30 +7,100 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import { unified, type Processor } from 'unified';
+import { unified, type Data, type Processor } from 'unified';
 import { timed } from '../engine/timing.js';
 import { inlineBudget } from './budget.js';
 import { splitDocument, type Chunk } from './chunks.js';
 import { pushChildren } from './inline.js';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(inlineBudget).freeze();
+export type Feature = 'footnotes' | 'autolinkLiterals';
+
+/** A GFM feature that costs time even in text without it, and what a text needs to contain it. */
+interface OptionalFeature {
+  mayOccurIn(text: string): boolean;
+  /** Its micromark constructs, which micromark's `disable` turns off by name. */
+  constructs: readonly string[];
+  /**
+   * The token type whose mdast extension also transforms the tree after the parse: that transform
+   * is left out too.
+   */
+  transformsOf?: string;
+}
 
 /**
- * GFM without footnotes, for text without `[^`, where no footnote can be: the same tree, without
- * the footnote extension's scan back over a paragraph's tokens at every `]` (quadratic on a line of
- * brackets). micromark's `disable` turns its constructs off by name.
+ * What a literal autolink (GFM) needs: `@` (an email address, also after `mailto:` or `xmpp:`), or
+ * `www.`, `http://` or `https://` in any case. mdast's transform also finds them in text once
+ * escapes and character references are decoded: so `\.`, `\:` and `\/` count, and any character
+ * reference (`&#64;` is `@`).
  */
-const withoutFootnotes = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(inlineBudget)
-  .use(function disableFootnotes(this: Processor) {
-    (this.data().micromarkExtensions ??= []).push({ disable: { null: ['gfmFootnoteDefinition', 'gfmFootnoteCall', 'gfmPotentialFootnoteCall'] } });
-  })
-  .freeze();
+const AUTOLINK_LITERAL = /@|&[#a-z]|www\\?\.|https?\\?:(?:\\?\/){2}/i;
+
+/**
+ * GFM features that text is parsed without when it cannot contain them: the same tree, faster.
+ * Footnotes need `[^`; without them, no scan back over a paragraph's tokens at every `]`
+ * (quadratic on a line of brackets). Literal autolinks are tried at the start of every word, and
+ * then found again by a find-and-replace over every text node of the tree.
+ */
+const OPTIONAL_FEATURES: Record<Feature, OptionalFeature> = {
+  footnotes: { mayOccurIn: (text) => text.includes('[^'), constructs: ['gfmFootnoteDefinition', 'gfmFootnoteCall', 'gfmPotentialFootnoteCall'] },
+  autolinkLiterals: { mayOccurIn: (text) => AUTOLINK_LITERAL.test(text), constructs: ['wwwAutolink', 'protocolAutolink', 'emailAutolink'], transformsOf: 'literalAutolink' },
+};
+
+const FEATURES = Object.keys(OPTIONAL_FEATURES) as Feature[];
+
+/** The optional features that the text cannot contain. */
+export function absentFeatures(text: string): Feature[] {
+  return FEATURES.filter((feature) => !OPTIONAL_FEATURES[feature].mayOccurIn(text));
+}
+
+/**
+ * remark with GFM less the features. A disabled construct still ends a run of text where it could
+ * start, but fails there at once: the tokens are those of full GFM wherever the feature is absent.
+ */
+function gfmWithout(features: readonly Feature[]) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(inlineBudget)
+    .use(function leaveOut(this: Processor) {
+      if (features.length === 0) return;
+      const data = this.data();
+      (data.micromarkExtensions ??= []).push({ disable: { null: features.flatMap((feature) => OPTIONAL_FEATURES[feature].constructs) } });
+      for (const feature of features) {
+        const token = OPTIONAL_FEATURES[feature].transformsOf;
+        if (token) data.fromMarkdownExtensions = withoutTransformsOf(token, data.fromMarkdownExtensions ?? []);
+      }
+    })
+    .freeze();
+}
+
+type FromMarkdownExtensions = NonNullable<Data['fromMarkdownExtensions']>;
+type FromMarkdownExtension = Exclude<FromMarkdownExtensions[number], unknown[]>;
+
+/**
+ * The mdast extensions, with no tree transforms in the one that handles `token` (and the rest as
+ * they were). Found by what it handles, not by its transform's name, which a minified bundle changes.
+ */
+function withoutTransformsOf(token: string, extensions: FromMarkdownExtensions): FromMarkdownExtensions {
+  const lean = (extension: FromMarkdownExtension): FromMarkdownExtension => (extension.enter?.[token] ? { ...extension, transforms: [] } : extension);
+  return extensions.map((extension) => (Array.isArray(extension) ? extension.map(lean) : lean(extension)));
+}
+
+const processors = new Map<string, ReturnType<typeof gfmWithout>>();
+
+/** The processor without the features: one for each set, built when first needed. */
+export function processorWithout(features: readonly Feature[]): ReturnType<typeof gfmWithout> {
+  const key = [...features].sort().join();
+  let processor = processors.get(key);
+  if (!processor) {
+    processor = gfmWithout(features);
+    processors.set(key, processor);
+  }
+  return processor;
+}
 
 function parse(text: string): Root {
-  return (text.includes('[^') ? processor : withoutFootnotes).parse(text);
+  return processorWithout(absentFeatures(text)).parse(text);
 }
 
 /** Parsed pieces by their text, for parsing a document again after an edit (the language server). */
@@ -63,7 +133,7 @@ export class ChunkCache {
 
 /** Parses the whole text at once: what parseMarkdown must equal (tests compare the two). */
 export function parseWhole(text: string): Root {
-  return processor.parse(text);
+  return processorWithout([]).parse(text);
 }
 
 /** Parses Markdown (GFM) into mdast. Expects text without a leading BOM. */
@@ -75,7 +145,8 @@ export function parseMarkdown(text: string, cache: ChunkCache | null = null): Ro
 
 /**
  * The top-level nodes of a document, one piece at a time, with their document positions. A reader
- * that handles each piece as it comes keeps only one piece's tree in memory.
+ * that handles each piece as it comes keeps only one piece's tree in memory (all of them when the
+ * document has definitions to share).
  */
 export function* parsePieces(text: string, cache: ChunkCache | null = null): Generator<RootContent[]> {
   const { chunks } = splitDocument(text);
@@ -84,8 +155,27 @@ export function* parsePieces(text: string, cache: ChunkCache | null = null): Gen
     return;
   }
   // A definition's label ends in `]:`: without one, the pieces have no definitions to share.
-  const definitions = text.includes(']:') ? definitionsIn(pieces(text, chunks, '', cache)) : '';
-  for (const { nodes, shift: by } of pieces(text, chunks, definitions, cache)) yield nodes.map((node) => (cache ? shiftedCopy(node, by) : shift(node, by)));
+  const parsed = text.includes(']:') ? withSharedDefinitions(text, chunks, cache) : pieces(text, chunks, '', cache);
+  for (const piece of parsed) {
+    const by = shiftOf(piece);
+    yield piece.nodes.map((node) => (cache ? shiftedCopy(node, by) : shift(node, by)));
+  }
+}
+
+/** Where a piece is in the document, and its text. */
+interface Place {
+  offset: number;
+  /** 0-based. */
+  line: number;
+  text: string;
+  /** The next piece's heading line, parsed after the piece to check the cut; null for the last piece. */
+  nextHeading: string | null;
+}
+
+/** A piece parsed: its nodes, and what was parsed before its text (definitions, or nothing). */
+interface Piece extends Place {
+  prefix: string;
+  nodes: RootContent[];
 }
 
 /** How far a piece's parsed positions are from the document's. */
@@ -94,21 +184,26 @@ interface Shift {
   line: number;
 }
 
+function shiftOf(piece: Piece): Shift {
+  return { offset: piece.offset - piece.prefix.length, line: piece.line - lineCount(piece.prefix) };
+}
+
 /**
  * The document parsed piece by piece. The cuts of chunks.ts are checked, not trusted: each piece is
  * parsed with the next piece's heading line after it, and that line must read as a heading, which
  * it does only when nothing before it was left open (fenced code, HTML). Where it does not, the
  * piece takes in the following chunks, twice as many on each try, so that the cost stays linear.
  */
-function* pieces(text: string, chunks: readonly Chunk[], definitions: string, cache: ChunkCache | null): Generator<{ nodes: RootContent[]; shift: Shift }> {
+function* pieces(text: string, chunks: readonly Chunk[], definitions: string, cache: ChunkCache | null): Generator<Piece> {
   for (let first = 0; first < chunks.length; ) {
     const chunk = chunks[first];
     if (!chunk) return;
     for (let count = 1; ; count *= 2) {
       const next = chunks[first + count];
-      const parsed = parsePiece(text.slice(chunk.offset, next?.offset ?? text.length), next ? headingLine(next.text) : null, definitions, cache);
-      if (!parsed) continue;
-      yield { nodes: parsed.nodes, shift: { offset: chunk.offset - parsed.prefix.length, line: chunk.line - lineCount(parsed.prefix) } };
+      const place = { offset: chunk.offset, line: chunk.line, text: text.slice(chunk.offset, next?.offset ?? text.length), nextHeading: next ? headingLine(next.text) : null };
+      const piece = parsePiece(place, definitions, cache);
+      if (!piece) continue;
+      yield piece;
       first += count;
       break;
     }
@@ -116,11 +211,12 @@ function* pieces(text: string, chunks: readonly Chunk[], definitions: string, ca
 }
 
 /**
- * A piece's nodes; null when `nextHeading`, parsed after the piece, is not a heading. Definitions
+ * A piece parsed; null when its next heading, parsed after the piece, is not a heading. Definitions
  * from elsewhere in the document go before the piece's text (they make `[text][ref]` a link), then
  * a thematic break that ends them (an indented first line would continue a footnote definition).
  */
-function parsePiece(text: string, nextHeading: string | null, definitions: string, cache: ChunkCache | null): { nodes: RootContent[]; prefix: string } | null {
+function parsePiece(place: Place, definitions: string, cache: ChunkCache | null): Piece | null {
+  const { text, nextHeading } = place;
   const prefix = definitions !== '' && text.includes('[') ? `${definitions}\n\n***\n\n` : '';
   const source = prefix + text + (nextHeading ?? '');
   let nodes = cache?.get(source);
@@ -133,27 +229,75 @@ function parsePiece(text: string, nextHeading: string | null, definitions: strin
     nodes = parsed.filter((node) => (node.position?.start.offset ?? 0) >= prefix.length);
     cache?.set(source, nodes);
   }
-  return { nodes, prefix };
+  return { ...place, prefix, nodes };
+}
+
+/** Definitions a document may have for the pieces to be searched for their labels. */
+const MAX_LABELS_LOOKED_FOR = 200;
+
+/**
+ * The pieces as parsed with all the document's definitions before each. Every piece is parsed on
+ * its own first, which finds the definitions; only a piece that may refer to a definition of
+ * another piece is parsed again, with the definitions: its own it has seen, and a definition
+ * whose label a piece does not write cannot change its tree.
+ */
+function withSharedDefinitions(text: string, chunks: readonly Chunk[], cache: ChunkCache | null): Piece[] {
+  const parsed = [...pieces(text, chunks, '', cache)].map((piece) => ({ piece, defines: definitionsIn(piece.nodes) }));
+  const all = new Set(parsed.flatMap(({ defines }) => [...defines]));
+  const definitions = definitionLines(all);
+  // Looking for each label in each piece costs labels × text: past a few hundred labels, parsing
+  // every piece again (linear) is cheaper than looking.
+  const look = all.size <= MAX_LABELS_LOOKED_FOR;
+  const others = (defines: Set<string>): string[] => [...all].filter((reference) => !defines.has(reference));
+  const shared = parsed.map(({ piece, defines }) => (!look || mayReferTo(piece.text, others(defines)) ? parsePiece(piece, definitions, cache) : piece));
+  // Not expected: what goes before a piece's text ends in a blank line, so the piece's blocks and
+  // its cut are the same. Should a cut fail, every piece is parsed again with the definitions.
+  return shared.every((piece) => piece !== null) ? shared : [...pieces(text, chunks, definitions, cache)];
 }
 
 /**
- * The document's link and footnote definitions, as lines to put before pieces (`[id]: x`,
- * `[^id]: x`), read from the pieces' parse: so they are exactly the definitions a whole parse sees
- * (not a line that merely looks like one, in a paragraph or in HTML; also one in a block quote, or
- * spread over lines). The identifier is all a piece needs: it decides whether a reference is a link.
+ * The references that the nodes' link and footnote definitions answer (`[id]`, `[^id]`), read from
+ * the parse: so they are exactly the definitions a whole parse sees (not a line that merely looks
+ * like one, in a paragraph or in HTML; also one in a block quote, or spread over lines). The
+ * identifier is all a piece needs: it decides whether a reference is a link.
  */
-function definitionsIn(parsed: Iterable<{ nodes: RootContent[] }>): string {
-  const lines = new Set<string>();
-  for (const { nodes } of parsed) {
-    const stack: Nodes[] = [...nodes];
-    for (let node = stack.pop(); node; node = stack.pop()) {
-      if (node.type === 'definition') lines.add(`[${node.identifier}]: x`);
-      else if (node.type === 'footnoteDefinition') lines.add(`[^${node.identifier}]: x`);
-      if ('children' in node) pushChildren(stack, node.children);
-    }
+function definitionsIn(nodes: readonly RootContent[]): Set<string> {
+  const references = new Set<string>();
+  const stack: Nodes[] = [...nodes];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    // A link label may start with `^` after a space (`[ ^x]:`); without the space the line would
+    // define a footnote.
+    if (node.type === 'definition') references.add(`[${node.identifier.startsWith('^') ? ' ' : ''}${node.identifier}]`);
+    else if (node.type === 'footnoteDefinition') references.add(`[^${node.identifier}]`);
+    if ('children' in node) pushChildren(stack, node.children);
   }
+  return references;
+}
+
+/** Definitions as lines to put before a piece (`[id]: x`). */
+function definitionLines(references: Iterable<string>): string {
   // Blank lines apart: after `[^id]: x`, a next line would continue the footnote's paragraph.
-  return [...lines].join('\n\n');
+  return [...references].map((reference) => `${reference}: x`).join('\n\n');
+}
+
+/**
+ * Whether the text may hold a reference to one of the definitions: whether it writes a label of
+ * one between brackets, compared as micromark compares labels. It may answer yes wrongly (that
+ * costs a parse), never no wrongly (that would change the tree).
+ */
+function mayReferTo(text: string, references: readonly string[]): boolean {
+  if (references.length === 0 || !text.includes('[')) return false;
+  const written = comparable(text);
+  return references.some((reference) => written.includes(comparable(reference)));
+}
+
+/**
+ * Text case-folded as micromark folds labels (lower case, then upper case), NUL read as U+FFFD as
+ * micromark reads it, and without whitespace and `>`: whitespace in a label only separates, and a
+ * label that goes over lines in a block quote has `>` in the text but not in the label.
+ */
+function comparable(text: string): string {
+  return text.replace(/[\t\n\r >]+/g, '').replaceAll('\0', '\uFFFD').toLowerCase().toUpperCase();
 }
 
 function headingLine(text: string): string {

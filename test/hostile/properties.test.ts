@@ -112,6 +112,74 @@ describe('any text', () => {
   }, 60_000);
 });
 
+/**
+ * Labels that micromark compares alike or not: case, spacing, a caret, and case folding beyond
+ * upper case (`ẞ` and `ß` as `SS`, the Kelvin sign as `K`, final sigma, a dotted capital I).
+ */
+const LABELS = ['a', 'A', 'foo bar', 'FOO  bar', 'foo\nbar', '^x', ' ^x', 'x', '1', 'ß', 'ẞ', 'ss', '\u212A', 'k', 'ΑΣ', 'ας', '\u0130', 'i\u0307', 'a\u0000b', 'a\\]b'];
+const label = fc.constantFrom(...LABELS);
+/** References and definitions of the labels, in paragraphs, block quotes and lists. */
+const referring = fc.oneof(
+  label.map((name) => `[${name}]`),
+  label.map((name) => `[^${name}]`),
+  label.map((name) => `[text][${name}]`),
+  label.map((name) => `[${name}][]`),
+  label.map((name) => `\n\n> see [${name.replace('\n', '\n> ')}]\n\n`),
+  label.map((name) => `\n\n[${name}]: /u\n\n`),
+  label.map((name) => `\n\n[^${name}]: n\n\n`),
+  label.map((name) => `\n\n> [${name}]: /q\n\n`),
+  label.map((name) => `\n\n- [${name}]: /l\n\n`),
+  fc.constantFrom(' ', '\n', '\n\n', 'text ', '- ', '> ', '*', '`'),
+);
+/** A section long enough to be parsed as a piece of its own. */
+const section = fc.array(referring, { maxLength: 12 }).map((parts) => `${'Some prose. '.repeat(180)}\n\n${parts.join('')}\n\n`);
+const sections = fc.array(section, { minLength: 2, maxLength: 5 }).map((parts) => parts.map((part, index) => `## S${index}\n\n${part}`).join(''));
+
+describe('definitions shared between pieces', () => {
+  it('parsed piece by piece, a document with references to definitions in other pieces gives the tree of parsing it whole', () => {
+    fc.assert(
+      fc.property(sections, (text) => {
+        expect(parseMarkdown(text)).toEqual(parseWhole(text));
+      }),
+      { seed: 1108, numRuns: 100 },
+    );
+  }, 60_000);
+});
+
+/**
+ * Text near literal autolinks (GFM): `www`, `http`, `mailto:` and the like, then `.`, `:`, `://`, `@`
+ * as they are or escaped or as character references, then a domain or not; among Markdown's own
+ * characters. Most strings just miss one, or make one only once escapes and references are decoded.
+ */
+const nearAutolink = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom('www', 'WwW', 'http', 'HTTPS', 'a', 'mailto:a', 'xmpp:a', 'w'),
+        fc.constantFrom('.', '\\.', '&#46;', '&period;', ':', '\\:', '&colon;', '://', ':\\/\\/', '\\:\\/\\/', '&#58;//', '&#64;', '&commat;'),
+        fc.constantFrom('x.org', 'b.co', 'x', '', 'x_.y'),
+      )
+      .map((parts) => parts.join('')),
+  },
+  { weight: 6, arbitrary: fc.constantFrom('w', 'W', '.', 'h', 't', 'p', ':', '/', '[', ']', '^', '*', '_', '~', '|', '#', '\n', ' ', '\\', '&', 'a', '-', '(', ')', '<', '>', '`', '| - |\n') },
+  { weight: 1, arbitrary: fc.constantFrom('@', 'www.', 'http://', 'https://', 'a@b.co', '[^1]', '[^1]: n\n') },
+);
+const nearAutolinks = fc.string({ unit: nearAutolink, maxLength: 30 });
+/** The same in sections long enough to be parsed as pieces of their own. */
+const nearAutolinkSections = fc.array(nearAutolinks, { minLength: 2, maxLength: 4 }).map((parts) => parts.map((part, index) => `## S${index}\n\n${'Some prose. '.repeat(180)}\n\n${part}\n\n`).join(''));
+
+describe('literal autolinks', () => {
+  it('text without them, parsed without them, gives the tree of parsing it with them', () => {
+    fc.assert(
+      fc.property(fc.oneof({ weight: 4, arbitrary: nearAutolinks }, { weight: 1, arbitrary: nearAutolinkSections }), (text) => {
+        expect(parseMarkdown(text)).toEqual(parseWhole(text));
+      }),
+      { seed: 1109, numRuns: 400 },
+    );
+  }, 60_000);
+});
+
 describe('fixes', () => {
   it('leave no fixable problem behind, and fixing the fixed text changes nothing', () => {
     fc.assert(
