@@ -1,0 +1,49 @@
+/**
+ * plainText (src/document/inline.ts) is the text of a node as mdast-util-to-string gives it,
+ * walked with a stack instead of recursion. mdast-util-to-string stays a dev dependency to prove
+ * the two agree; the runtime uses plainText because recursion overflows on hostile nesting.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Nodes } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { describe, expect, it } from 'vitest';
+import { parseWhole } from '../src/document/parse.js';
+import { plainText, pushChildren } from '../src/document/inline.js';
+import { REPO } from './support/cli.js';
+
+const FIXTURES = join(REPO, 'fixtures');
+const documents = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' })
+  .filter((name) => name.endsWith('.md'))
+  .sort();
+
+function* nodesOf(root: Nodes): Generator<Nodes> {
+  const stack: Nodes[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    yield node;
+    if ('children' in node) pushChildren(stack, node.children);
+  }
+}
+
+describe('plainText', () => {
+  it('equals mdast-util-to-string on every node of every fixture', () => {
+    expect(documents.length).toBeGreaterThan(50);
+    const differences: string[] = [];
+    let compared = 0;
+    for (const name of documents) {
+      for (const node of nodesOf(parseWhole(readFileSync(join(FIXTURES, name), 'utf8')))) {
+        compared++;
+        if (plainText(node) !== toString(node)) differences.push(`${name}:${node.position?.start.line ?? '?'} ${node.type}`);
+      }
+    }
+    expect(compared).toBeGreaterThan(10_000);
+    expect(differences).toEqual([]);
+  });
+
+  it('reads emphasis nested 20,000 deep, where the recursive walk overflows the stack', () => {
+    let node: Nodes = { type: 'text', value: 'deep' };
+    for (let depth = 0; depth < 20_000; depth++) node = { type: 'emphasis', children: [node] };
+    expect(() => toString(node)).toThrow(RangeError);
+    expect(plainText(node)).toBe('deep');
+  });
+});
