@@ -3,7 +3,7 @@
  * and again (merging data runs at every line, matching brackets, pairing emphasis), so one
  * paragraph of tens of thousands of brackets, `<!--`, `*a` or lines takes minutes. Each paragraph
  * (heading, table cell) may start at most INLINE_BUDGET inline constructs and lines; past that,
- * the rest of it is read as one plain text, marked so that the document can say where dmlint
+ * the rest of it is read as plain text, its start marked so that the document can say where dmlint
  * stopped recognising links, emphasis and inline HTML (see structure.ts). The time of a paragraph
  * is then bounded by the budget, and a document's by its length.
  *
@@ -55,10 +55,23 @@ function budgetAt(code: number): Construct {
   return {
     ...budget,
     previous(this: TokenizeContext, before: Code): boolean {
-      const others = [this.parser.constructs.text[code] ?? []].flat().filter((construct) => construct !== budgetConstructs.get(code));
-      return others.some((construct) => !construct.previous || construct.previous.call(this, before));
+      return othersAt(this.parser.constructs, code).some((construct) => !construct.previous || construct.previous.call(this, before));
     },
   };
+}
+
+/**
+ * The constructs other than the budget's at a character, once per parser's constructs: `previous`
+ * is asked at every such character of every paragraph.
+ */
+const others = new WeakMap<TokenizeContext['parser']['constructs'], Map<number, Construct[]>>();
+
+function othersAt(constructs: TokenizeContext['parser']['constructs'], code: number): Construct[] {
+  let byCode = others.get(constructs);
+  if (!byCode) others.set(constructs, (byCode = new Map<number, Construct[]>()));
+  let found = byCode.get(code);
+  if (!found) byCode.set(code, (found = [constructs.text[code] ?? []].flat().filter((construct) => construct !== budgetConstructs.get(code))));
+  return found;
 }
 
 const budget: Construct = {

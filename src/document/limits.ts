@@ -22,11 +22,12 @@ export interface NestingLimits {
   cuts: number[];
 }
 
-export function limitNesting(text: string): NestingLimits {
+/** `lineStarts`: where each line of the text starts (SourceText's). */
+export function limitNesting(text: string, lineStarts: readonly number[]): NestingLimits {
   const cuts: number[] = [];
   let chars: string[] | null = null;
   let previousLineCut = false;
-  for (let lineStart = 0; lineStart < text.length; ) {
+  for (const lineStart of lineStarts) {
     const cut = cutIn(text, lineStart);
     if (cut >= 0) {
       chars ??= text.split('');
@@ -34,7 +35,6 @@ export function limitNesting(text: string): NestingLimits {
       if (!previousLineCut) cuts.push(cut);
     }
     previousLineCut = cut >= 0;
-    lineStart = nextLineStart(text, lineStart);
   }
   return { text: chars ? chars.join('') : text, cuts };
 }
@@ -90,14 +90,4 @@ function isSpace(code: number): boolean {
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
-}
-
-/** Start of the next line (after LF, CRLF or a lone CR), or the text's length. */
-function nextLineStart(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10) return i + 1;
-    if (code === 13) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-  }
-  return text.length;
 }

@@ -65,8 +65,9 @@ export interface ParseLimit {
  * Front matter is not parsed: it is not part of the Markdown.
  */
 export function buildStructure(text: string, cache: ChunkCache | null = null): Structure {
-  const nesting = limitNesting(blankFrontMatter(text));
-  const builder = new StructureBuilder(text, parsePieces(nesting.text, cache));
+  const source = new SourceText(text);
+  const nesting = limitNesting(blankFrontMatter(text), source.lineStarts);
+  const builder = new StructureBuilder(source, parsePieces(nesting.text, cache));
   for (const cut of nesting.cuts) builder.parseLimit(cut, NESTING_LIMIT);
   return builder.build();
 }
@@ -88,12 +89,12 @@ class StructureBuilder {
   private readonly definitions = new Map<string, string>();
 
   constructor(
-    text: string,
+    source: SourceText,
     private readonly pieces: Iterable<RootContent[]>,
   ) {
-    this.source = new SourceText(text);
+    this.source = source;
     const empty = this.source.range(0, 0);
-    const root: Section = { level: 0, title: '', titleRange: empty, headingRange: empty, range: this.source.range(0, text.length), blocks: [], children: [], parent: null };
+    const root: Section = { level: 0, title: '', titleRange: empty, headingRange: empty, range: this.source.range(0, source.text.length), blocks: [], children: [], parent: null };
     this.out = {
       source: this.source,
       root,
@@ -350,12 +351,12 @@ class StructureBuilder {
     }
   }
 
-  /** Records the code spans, links and comments of some phrasing (one by one: see readParagraph). */
   /** Records that the parser read text from `offset` on as plain text. */
   parseLimit(offset: number, message: string): void {
     this.out.parseLimits.push({ range: this.source.range(offset, offset + 1), message });
   }
 
+  /** Records the code spans, links, comments and parse limits of some phrasing (one by one: see readParagraph). */
   private collectPhrasing(phrasing: Phrasing): void {
     for (const offset of phrasing.unparsed) this.parseLimit(offset, INLINE_LIMIT);
     for (const code of phrasing.codes) this.out.inlineCodes.push(code);

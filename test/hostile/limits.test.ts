@@ -87,7 +87,7 @@ describe('paragraphs past the inline budget', () => {
     expect(said(text)).toEqual([at(line + 1001, 3, INLINE)]);
   });
 
-  it('a table cell, a heading and a paragraph each have their own budget', () => {
+  it('each table cell and each paragraph has its own budget: 900 brackets in each of three cells and 900 marks after them are within it', () => {
     const cells = Array.from({ length: 3 }, () => `| ${'['.repeat(900)} | x |`).join('\n');
     const text = `${COMPLETE}\n\n| a | b |\n|---|---|\n${cells}\n\n${'_a'.repeat(900)}\n`;
     expect(said(text)).toEqual([]);
