@@ -5,24 +5,30 @@ import { rmSync } from 'node:fs';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
+/** Bundles TypeScript sources in memory and imports the result (for code the build itself runs). */
+async function importTypeScript(contents) {
+  const bundled = await build({
+    stdin: { contents, resolveDir: '.', loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    mainFields: ['module', 'main'],
+    loader: { '.md': 'text' },
+    // esbuild itself stays outside: it cannot be bundled.
+    external: ['esbuild'],
+    logLevel: 'warning',
+  });
+  return import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);
+}
+
 // Derive the bundled template's schema now rather than on every cold run (it means parsing the
 // template, about a third of a one-file run): bundle the derivation in memory, run it, inline it.
-const derivation = await build({
-  stdin: {
-    contents: "export { serializeSchema } from './src/template/serialize.ts'; export { buildTemplateSchema } from './src/template/schema.ts'; export { default as template } from './src/template/data-model-template.md';",
-    resolveDir: '.',
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  write: false,
-  mainFields: ['module', 'main'],
-  loader: { '.md': 'text' },
-  logLevel: 'warning',
-});
-const { serializeSchema, buildTemplateSchema, template } = await import(`data:text/javascript;base64,${Buffer.from(derivation.outputFiles[0].text).toString('base64')}`);
+const { serializeSchema, buildTemplateSchema, template } = await importTypeScript(
+  "export { serializeSchema } from './src/template/serialize.ts'; export { buildTemplateSchema } from './src/template/schema.ts'; export { default as template } from './src/template/data-model-template.md';",
+);
 const bundledSchema = serializeSchema(buildTemplateSchema(template, 'bundled'));
+const { patchDependencies } = await importTypeScript("export { patchDependencies } from './scripts/patches.ts';");
 
 const shared = {
   bundle: true,
@@ -34,6 +40,7 @@ const shared = {
   loader: { '.md': 'text' },
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [patchDependencies()],
   define: { __DMLINT_BUNDLED_SCHEMA__: JSON.stringify(bundledSchema) },
   // Some bundled CommonJS dependencies call require(); give the ES module one.
   banner: { js: "import { createRequire as __dmlintCreateRequire } from 'node:module'; const require = __dmlintCreateRequire(import.meta.url);" },

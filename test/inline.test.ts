@@ -3,19 +3,12 @@
  * walked with a stack instead of recursion. mdast-util-to-string stays a dev dependency to prove
  * the two agree; the runtime uses plainText because recursion overflows on hostile nesting.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { parseWhole } from '../src/document/parse.js';
 import { plainText, pushChildren } from '../src/document/inline.js';
-import { REPO } from './support/cli.js';
-
-const FIXTURES = join(REPO, 'fixtures');
-const documents = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' })
-  .filter((name) => name.endsWith('.md'))
-  .sort();
+import { FIXTURE_DOCUMENTS, readFixture } from './support/fixtures.js';
 
 function* nodesOf(root: Nodes): Generator<Nodes> {
   const stack: Nodes[] = [root];
@@ -27,11 +20,11 @@ function* nodesOf(root: Nodes): Generator<Nodes> {
 
 describe('plainText', () => {
   it('equals mdast-util-to-string on every node of every fixture', () => {
-    expect(documents.length).toBeGreaterThan(50);
+    expect(FIXTURE_DOCUMENTS.length).toBeGreaterThan(50);
     const differences: string[] = [];
     let compared = 0;
-    for (const name of documents) {
-      for (const node of nodesOf(parseWhole(readFileSync(join(FIXTURES, name), 'utf8')))) {
+    for (const name of FIXTURE_DOCUMENTS) {
+      for (const node of nodesOf(parseWhole(readFixture(name)))) {
         compared++;
         if (plainText(node) !== toString(node)) differences.push(`${name}:${node.position?.start.line ?? '?'} ${node.type}`);
       }

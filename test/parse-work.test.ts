@@ -2,14 +2,12 @@
  * How much parsing a document costs: each piece is parsed once, and again only where a definition
  * from another piece may change it; GFM constructs that a text cannot contain are left out.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import type { Nodes, Root } from 'mdast';
-import { join } from 'node:path';
 import { unified, type Processor } from 'unified';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { splitDocument } from '../src/document/chunks.js';
 import { absentFeatures, ChunkCache, parseMarkdown, parseWhole, processorWithout } from '../src/document/parse.js';
-import { REPO } from './support/cli.js';
+import { FIXTURE_DOCUMENTS, readFixture } from './support/fixtures.js';
 
 /** Every unified processor's `parse`: each call is one parse by micromark. */
 const parses = vi.spyOn(Object.getPrototypeOf(unified()) as Processor, 'parse');
@@ -22,7 +20,7 @@ function parseCount(text: string, cache: ChunkCache | null = null): number {
   return parses.mock.calls.length;
 }
 
-const EDITORIAL = readFileSync(join(REPO, 'fixtures/examples/editorial-cms/data-model.md'), 'utf8');
+const EDITORIAL = readFixture('examples/editorial-cms/data-model.md');
 const filler = `${'Some prose, 1 and 2. '.repeat(100)}\n\n`;
 /** A document of three pieces, the second referring to a definition in the third. */
 const CROSS_PIECE = `## A\n\n${filler}[a]: /a\n\n## B\n\n${filler}See [Foo  Bar] and [a].\n\n## C\n\n${filler}[foo bar]: /u\n`;
@@ -68,11 +66,7 @@ describe('parsing work', () => {
   });
 });
 
-const FIXTURES = join(REPO, 'fixtures');
-const fixtureTexts = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' })
-  .filter((path) => path.endsWith('.md'))
-  .sort()
-  .map((path) => readFileSync(join(FIXTURES, path), 'utf8').replace(/^\uFEFF/, ''));
+const fixtureTexts = FIXTURE_DOCUMENTS.map(readFixture);
 
 /** Text without `@`, `www.`, `http://`, escapes of them or character references, in GFM constructs of all kinds. */
 const WITHOUT_AUTOLINKS = [

@@ -1,15 +1,10 @@
 /** Parsing a document piece by piece gives exactly the tree of parsing it whole, positions included. */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitDocument } from '../src/document/chunks.js';
 import { ChunkCache, parseMarkdown, parseWhole } from '../src/document/parse.js';
-import { REPO } from './support/cli.js';
+import { FIXTURE_DOCUMENTS, readFixture } from './support/fixtures.js';
 
-const FIXTURES = join(REPO, 'fixtures');
-const documents = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' })
-  .filter((path) => path.endsWith('.md') && !path.endsWith('spec.md') && !path.startsWith('sarif'))
-  .sort();
+const documents = FIXTURE_DOCUMENTS.filter((path) => !path.endsWith('spec.md') && !path.startsWith('sarif'));
 
 const filler = (n: number): string => `${'Some prose. '.repeat(200)}\n\n`.repeat(n);
 
@@ -39,12 +34,12 @@ const tricky: Array<[string, string]> = [
 
 describe('piecewise parsing', () => {
   it('cuts big documents into several pieces', () => {
-    const text = readFileSync(join(FIXTURES, 'examples/checkout-orders/data-model.md'), 'utf8');
+    const text = readFixture('examples/checkout-orders/data-model.md');
     expect(splitDocument(text).chunks.length).toBeGreaterThan(4);
   });
 
   it.each(documents)('equals the whole parse for fixtures/%s', (path) => {
-    const text = readFileSync(join(FIXTURES, path), 'utf8').replace(/^\uFEFF/, '');
+    const text = readFixture(path);
     expect(parseMarkdown(text)).toEqual(parseWhole(text));
   });
 
@@ -59,7 +54,7 @@ describe('piecewise parsing', () => {
 
   it('gives the same tree from a cache, after an edit in one piece, without changing the cached pieces', () => {
     const cache = new ChunkCache();
-    const text = readFileSync(join(FIXTURES, 'examples/editorial-cms/data-model.md'), 'utf8');
+    const text = readFixture('examples/editorial-cms/data-model.md');
     expect(parseMarkdown(text, cache)).toEqual(parseWhole(text));
     const edited = text.replace('## Storage Strategy', 'An added line.\n\n## Storage Strategy');
     expect(parseMarkdown(edited, cache)).toEqual(parseWhole(edited));

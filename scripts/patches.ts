@@ -1,0 +1,97 @@
+/**
+ * Two hot spots in the parser's dependencies, patched as dmlint's bundle is built. Profiles of
+ * 1,000 documents put them at about a sixth of the time, most of it garbage and slow property
+ * lookups, not work. The files in node_modules are left alone: tests run the code as published,
+ * and test/patches.test.ts shows the patched bundle gives the same trees.
+ *
+ * A patch names the exact text it replaces. When an upgrade changes that text, the build fails
+ * (it does not ship the code unpatched or patched wrongly): look at the new code, then update or
+ * drop the patch.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Plugin } from 'esbuild';
+
+export interface DependencyPatch {
+  /** The patched file, as a path under node_modules. */
+  file: string;
+  why: string;
+  /** Each `from` must occur exactly once in the file. */
+  replace: ReadonlyArray<readonly [from: string, to: string]>;
+}
+
+export const PATCHES: readonly DependencyPatch[] = [
+  {
+    file: 'mdast-util-from-markdown/lib/index.js',
+    why:
+      'compile() hands each event to its handler as `this` on a fresh copy of the compile context, ' +
+      'one object of nine properties per event. No handler (CommonMark, GFM, dmlint) writes a property of ' +
+      '`this`: they read it and write through it (this.stack, this.data), so one context with sliceSerialize ' +
+      'set per event is the same to them.',
+    replace: [
+      ['    const context = {\n      stack: [tree],', '    const context = {\n      sliceSerialize: undefined,\n      stack: [tree],'],
+      [
+        '        handler[events[index][1].type].call({\n          ...context,\n          sliceSerialize: events[index][2].sliceSerialize\n        }, events[index][1]);',
+        '        context.sliceSerialize = events[index][2].sliceSerialize;\n        handler[events[index][1].type].call(context, events[index][1]);',
+      ],
+    ],
+  },
+  {
+    file: 'micromark-util-subtokenize/index.js',
+    why:
+      'subtokenize() keeps the jumps over expanded content in a plain object keyed by event index, ' +
+      'merged in with Object.assign and read with `in`: a dictionary of number-like strings. A Map with ' +
+      'number keys holds the same pairs without converting every index to a string.',
+    replace: [
+      ['  const jumps = {};\n', '  const jumps = new Map();\n'],
+      ['    while (index in jumps) {\n      index = jumps[index];\n', '    while (jumps.has(index)) {\n      index = jumps.get(index);\n'],
+      [
+        '        Object.assign(jumps, subcontent(events, index));\n        index = jumps[index];\n',
+        '        for (const [from, to] of subcontent(events, index)) jumps.set(from, to);\n        index = jumps.get(index);\n',
+      ],
+      ['  const gaps = {};\n', '  const gaps = new Map();\n'],
+      ['    gaps[adjust + jumps[index][0]] = adjust + jumps[index][1];\n', '    gaps.set(adjust + jumps[index][0], adjust + jumps[index][1]);\n'],
+    ],
+  },
+];
+
+/** The file's text patched, or why the patch does not fit it. */
+export function applyPatch(text: string, patch: DependencyPatch): { text: string } | { error: string } {
+  let patched = text;
+  for (const [from, to] of patch.replace) {
+    const at = patched.indexOf(from);
+    if (at < 0 || patched.indexOf(from, at + 1) >= 0) {
+      const found = at < 0 ? 'is not in it' : 'is in it more than once';
+      return { error: `patch for ${patch.file} no longer fits: the text it replaces ${found} (${JSON.stringify(from.trim().split('\n')[0])}); see scripts/patches.ts` };
+    }
+    patched = patched.slice(0, at) + to + patched.slice(at + from.length);
+  }
+  return { text: patched };
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The esbuild plugin that applies the patches; a build that does not load a patched file fails too. */
+export function patchDependencies(patches: readonly DependencyPatch[] = PATCHES): Plugin {
+  const pathOf = (patch: DependencyPatch): RegExp => new RegExp(`[\\\\/]node_modules[\\\\/]${patch.file.split('/').map(escapeRegExp).join('[\\\\/]')}$`);
+  const matchers = patches.map((patch) => ({ patch, path: pathOf(patch) }));
+  return {
+    name: 'dmlint-patch-dependencies',
+    setup(build) {
+      const applied = new Set<DependencyPatch>();
+      build.onStart(() => applied.clear());
+      build.onLoad({ filter: new RegExp(matchers.map(({ path }) => path.source).join('|')) }, async (args) => {
+        const found = matchers.find(({ path }) => path.test(args.path));
+        if (!found) return undefined;
+        const result = applyPatch(await readFile(args.path, 'utf8'), found.patch);
+        if ('error' in result) return { errors: [{ text: result.error }] };
+        applied.add(found.patch);
+        return { contents: result.text, loader: 'js' };
+      });
+      build.onEnd((result) => {
+        if (result.errors.length > 0) return undefined;
+        const missed = patches.filter((patch) => !applied.has(patch));
+        return { errors: missed.map((patch) => ({ text: `patch for ${patch.file} was not applied: the bundle no longer loads that file; see scripts/patches.ts` })) };
+      });
+    },
+  };
+}
