@@ -60,6 +60,8 @@ describe('reference lists', () => {
     '- Loan.copy_id → Copy.id (SET NULL)',
     '- Loan.x → Member.y',
     '- loans point at members',
+    '- Order.line_id → Sales Order Line Item.id',
+    '- Order.line_id → Big Sales Order Line Item.id',
   ]);
 
   it('reads key entity names without their markup', () => {
@@ -81,8 +83,10 @@ describe('reference lists', () => {
       ['Loan@26:4', 'book_id@26:9', 'Book@26:22', 'id@26:27', 'CASCADE@26:41'],
       ['Loan@27:3', 'copy_id@27:8', 'Copy@27:18', 'id@27:23', 'SET NULL@27:27'],
       ['Loan@28:3', 'x@28:8', 'Member@28:12', 'y@28:19', null],
+      ['Order@30:3', 'line_id@30:9', 'Sales Order Line Item@30:19', 'id@30:41', null],
     ]);
-    expect(unreadable.map((line) => where(line.text))).toEqual(['loans point at members@29:3']);
+    // An entity name has at most four words.
+    expect(unreadable.map((line) => where(line.text))).toEqual(['loans point at members@29:3', 'Order.line_id → Big Sales Order Line Item.id@31:3']);
   });
 });
 
