@@ -1,7 +1,7 @@
 /**
- * Two hot spots in the parser's dependencies, patched as dmlint's bundle is built. Profiles of
- * 1,000 documents put them at about a sixth of the time, most of it garbage and slow property
- * lookups, not work. The files in node_modules are left alone: tests run the code as published,
+ * Two hot spots in the parser's dependencies, patched as dmlint's bundle is built. Profiles of the
+ * benchmark's documents put them at about a sixth of the time, most of it garbage and slow
+ * property lookups, not work. The files in node_modules are left alone: tests run the code as published,
  * and test/patches.test.ts shows the patched bundle gives the same trees.
  *
  * A patch names the exact text it replaces. When an upgrade changes that text, the build fails
