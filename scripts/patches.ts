@@ -1,7 +1,7 @@
 /**
- * Two hot spots in the parser's dependencies, patched as dmlint's bundle is built. Profiles of the
- * benchmark's documents put them at about a sixth of the time, most of it garbage and slow
- * property lookups, not work. The files in node_modules are left alone: tests run the code as published,
+ * Hot spots in the parser's dependencies, patched as dmlint's bundle is built. Profiles of the
+ * benchmark's documents put them at about a sixth of the time, most of it garbage, slow property
+ * lookups and V8 optimising code that is built again for every parse, not work. The files in node_modules are left alone: tests run the code as published,
  * and test/patches.test.ts shows the patched bundle gives the same trees.
  *
  * A patch names the exact text it replaces. When an upgrade changes that text, the build fails
@@ -19,6 +19,23 @@ export interface DependencyPatch {
   replace: ReadonlyArray<readonly [from: string, to: string]>;
 }
 
+/**
+ * `memoized(build)`: build(extensions) once per extensions array (remark passes the same array of
+ * a frozen processor on every parse), again if the array's items have changed since.
+ */
+const MEMOIZED_BY_EXTENSIONS = `
+function memoized(build) {
+  const built = new WeakMap();
+  return function (extensions) {
+    const found = built.get(extensions);
+    if (found && found.items.length === extensions.length && found.items.every((item, index) => item === extensions[index])) return found.value;
+    const value = build(extensions);
+    built.set(extensions, { items: [...extensions], value });
+    return value;
+  };
+}
+`;
+
 export const PATCHES: readonly DependencyPatch[] = [
   {
     file: 'mdast-util-from-markdown/lib/index.js',
@@ -26,13 +43,34 @@ export const PATCHES: readonly DependencyPatch[] = [
       'compile() hands each event to its handler as `this` on a fresh copy of the compile context, ' +
       'one object of nine properties per event. No handler (CommonMark, GFM, dmlint) writes a property of ' +
       '`this`: they read it and write through it (this.stack, this.data), so one context with sliceSerialize ' +
-      'set per event is the same to them.',
+      'set per event is the same to them. fromMarkdown() also built a new compiler, with its configuration ' +
+      'merged from the extensions, for every parse; the compiler only reads its configuration, and its ' +
+      'scratch data (read only as this.data) is now made per parse.',
     replace: [
       ['    const context = {\n      stack: [tree],', '    const context = {\n      sliceSerialize: undefined,\n      stack: [tree],'],
+      // One compiler per extensions array, not per parse (it builds about a hundred closures, and V8
+      // spent about a second optimising it in each worker); its data is made per parse instead.
+      ['  return compiler(options)(postprocess(', '  return compilerFor((options || {}).mdastExtensions || [])(postprocess('],
+      ['\nfunction compiler(options) {', `${MEMOIZED_BY_EXTENSIONS}const compilerFor = memoized((mdastExtensions) => compiler({ mdastExtensions }));\n\nfunction compiler(options) {`],
+      ['  /** @type {CompileData} */\n  const data = {};\n  return compile;', '  return compile;'],
+      ['      resume,\n      data\n    };', '      resume,\n      data: {}\n    };'],
       [
         '        handler[events[index][1].type].call({\n          ...context,\n          sliceSerialize: events[index][2].sliceSerialize\n        }, events[index][1]);',
         '        context.sliceSerialize = events[index][2].sliceSerialize;\n        handler[events[index][1].type].call(context, events[index][1]);',
       ],
+    ],
+  },
+  {
+    file: 'micromark/lib/parse.js',
+    why:
+      'parse() combined the default constructs with the extensions for every parse; the parser only reads ' +
+      'the combination, so it is made once per extensions array.',
+    replace: [
+      [
+        '  const constructs = /** @type {FullNormalizedExtension} */\n  combineExtensions([defaultConstructs, ...(settings.extensions || [])]);',
+        '  const constructs = constructsFor(settings.extensions || []);',
+      ],
+      ['\nexport function parse(options) {', `${MEMOIZED_BY_EXTENSIONS}const constructsFor = memoized((extensions) => combineExtensions([defaultConstructs, ...extensions]));\n\nexport function parse(options) {`],
     ],
   },
   {
