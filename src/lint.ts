@@ -51,7 +51,8 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
   const directives = readDirectives(doc.structure.comments, doc.source);
   // Parse limits are not a rule's finding: no directive suppresses them, as none suppresses a crash.
   const limits = doc.structure.parseLimits.map(parseLimitMessage);
-  if (directives.length === 0) return toResult(filePath, fingerprinted(sortMessages([...messages, ...limits]), doc.source));
+  // runRules' messages come sorted: sort again only when there is something to merge in.
+  if (directives.length === 0) return toResult(filePath, fingerprinted(limits.length === 0 ? messages : sortMessages([...messages, ...limits]), doc.source));
   const { messages: kept, suppressed } = applyDirectives(messages, directives, doc.source, ruleSet.map((rule) => rule.id), options.reportUnusedDisables === true);
   return toResult(filePath, fingerprinted(sortMessages([...kept, ...limits]), doc.source), suppressed);
 }

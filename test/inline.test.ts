@@ -7,16 +7,9 @@ import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { parseWhole } from '../src/document/parse.js';
-import { plainText, pushChildren } from '../src/document/inline.js';
+import { plainText } from '../src/document/inline.js';
 import { FIXTURE_DOCUMENTS, readFixture } from './support/fixtures.js';
-
-function* nodesOf(root: Nodes): Generator<Nodes> {
-  const stack: Nodes[] = [root];
-  for (let node = stack.pop(); node; node = stack.pop()) {
-    yield node;
-    if ('children' in node) pushChildren(stack, node.children);
-  }
-}
+import { nodesOf } from './support/tree.js';
 
 describe('plainText', () => {
   it('equals mdast-util-to-string on every node of every fixture', () => {

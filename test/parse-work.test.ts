@@ -2,12 +2,13 @@
  * How much parsing a document costs: each piece is parsed once, and again only where a definition
  * from another piece may change it; GFM constructs that a text cannot contain are left out.
  */
-import type { Nodes, Root } from 'mdast';
+import type { Root } from 'mdast';
 import { unified, type Processor } from 'unified';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { splitDocument } from '../src/document/chunks.js';
 import { absentFeatures, ChunkCache, parseMarkdown, parseWhole, processorWithout } from '../src/document/parse.js';
 import { FIXTURE_DOCUMENTS, readFixture } from './support/fixtures.js';
+import { nodesOf } from './support/tree.js';
 
 /** Every unified processor's `parse`: each call is one parse by micromark. */
 const parses = vi.spyOn(Object.getPrototypeOf(unified()) as Processor, 'parse');
@@ -93,13 +94,7 @@ const WITH_AUTOLINKS = [
 ];
 
 function links(tree: Root): number {
-  let count = 0;
-  const stack: Nodes[] = [tree];
-  for (let node = stack.pop(); node; node = stack.pop()) {
-    if (node.type === 'link') count++;
-    if ('children' in node) stack.push(...node.children);
-  }
-  return count;
+  return [...nodesOf(tree)].filter((node) => node.type === 'link').length;
 }
 
 describe('GFM without literal autolinks, for text that cannot contain one', () => {

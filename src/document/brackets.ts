@@ -24,9 +24,12 @@ export function findBracketGroups(masked: string): RawBracket[] {
   }
   pairs.sort((a, b) => a.open - b.open);
   // The stack now holds the brackets left open, in order.
-  for (const group of unclosedGroups(masked, opens, pairs)) pairs.push(group);
+  const joined = opens.length > 0 ? unclosedGroups(masked, opens, pairs) : [];
+  if (joined.length > 0) {
+    for (const group of joined) pairs.push(group);
+    pairs.sort((a, b) => a.open - b.open);
+  }
   // Pairs nest properly; keep the ones no other pair contains.
-  pairs.sort((a, b) => a.open - b.open);
   const outer: RawBracket[] = [];
   let coveredUntil = -1;
   for (const pair of pairs) {
