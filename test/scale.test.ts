@@ -9,7 +9,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { lintInWorkers, poolSize, type PoolJob } from '../src/cli/pool.js';
 import { Progress } from '../src/cli/progress.js';
 import { inShard, parseShard } from '../src/cli/shard.js';
-import type { JobOutcome } from '../src/cli/lint-job.js';
+import { nodeHost } from '../src/cli/host.js';
+import { runLintJob, type JobOutcome } from '../src/cli/lint-job.js';
 import { REPO, runCli, scratchDir } from './support/cli.js';
 
 const VALID = readFileSync(join(REPO, 'fixtures/examples/checkout-orders/data-model.md'), 'utf8');
@@ -146,9 +147,21 @@ describe('--shard', () => {
 });
 
 describe('worker threads', () => {
+  /** A clean outcome for a stand-in job, named after where it was linted. */
+  const cleanOutcome = (filePath: string): JobOutcome => ({ result: { filePath, messages: [], suppressedMessages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, fatalErrorCount: 0 }, checks: [] });
+  /** Stand-in jobs f0, f1 …: each records `index:filePath` when done (`here<index>` when linted in this thread). */
+  const standInJobs =
+    (done: string[]) =>
+    (index: number): Promise<PoolJob> =>
+      Promise.resolve({
+        file: `f${index}`,
+        text: '',
+        inThisThread: () => cleanOutcome(`here${index}`),
+        done: (outcome: JobOutcome) => done.push(`${index}:${outcome.result.filePath}`),
+      });
   const script = pathToFileURL(join(REPO, 'dist/worker.js'));
 
-  // Two explicit workers: the pool is used whatever the number of files, so a few files suffice.
+  // Two threads asked for (this one and a worker): the pool is used whatever the number of files.
   it('give the same output as one thread', { timeout: 120_000 }, () => {
     const cwd = project(24);
     const single = lintJson(cwd, ['--concurrency', 'off']);
@@ -157,55 +170,76 @@ describe('worker threads', () => {
     expect(single.results).toHaveLength(24);
   });
 
-  it('are used for enough files only, and never more than asked for', () => {
+  it('are used for enough files only, and never more than asked for (this thread counts as one)', () => {
     expect(poolSize(5, 'auto')).toBe(0);
     expect(poolSize(30, 1)).toBe(0);
-    expect(poolSize(30, 3)).toBe(3);
-    expect(poolSize(2, 4)).toBe(2);
+    expect(poolSize(30, 3)).toBe(2);
+    expect(poolSize(2, 4)).toBe(1);
   });
 
-  it('lint every job through the built worker, started only once there is something to lint', async () => {
+  it('lint in this thread and in the built worker, which gets the next files at once', async () => {
     const cwd = project(4);
     const done = new Map<number, JobOutcome>();
+    const here: number[] = [];
     const notices: string[] = [];
     const prepare = (index: number): Promise<PoolJob | null> => {
       // Job 2 needs no linting (as a cached file): it never reaches a worker.
       if (index === 2) return Promise.resolve(null);
       const file = join(cwd, `specs/00${index + 1}-feature/data-model.md`);
+      const text = readFileSync(file, 'utf8');
       return Promise.resolve({
         file,
-        text: readFileSync(file, 'utf8'),
+        text,
         inThisThread: () => {
-          throw new Error('the workers should have done this');
+          here.push(index);
+          return runLintJob(text, { filePath: file, host: nodeHost });
         },
         done: (outcome: JobOutcome) => done.set(index, outcome),
       });
     };
-    await lintInWorkers(4, { script, workspace: { cwd }, size: 2, prepare, onNotice: (notice) => notices.push(notice) });
+    await lintInWorkers(4, { script, workspace: { cwd }, workers: 1, prepare, onNotice: (notice) => notices.push(notice) });
     expect(notices).toEqual([]);
+    // Each lane claims its first job before any of them waits: job 0 here, jobs 1 to 3 to the worker.
+    expect(here).toEqual([0]);
     expect([...done.keys()].sort()).toEqual([0, 1, 3]);
     expect(done.get(1)?.result.messages.map((message) => message.ruleId)).toContain('no-placeholder');
     expect(done.get(0)?.result.messages).toEqual([]);
-    // The Spec link was looked up, and the answer recorded for the cache.
+    expect(done.get(3)?.result.messages).toEqual([]);
+    // Both threads looked the Spec link up, and recorded the answer for the cache.
     expect(done.get(0)?.checks).toEqual([[join(cwd, 'specs/001-feature/spec.md'), true]]);
+    expect(done.get(3)?.checks).toEqual([[join(cwd, 'specs/004-feature/spec.md'), true]]);
+  });
+
+  it('match each reply of a worker to its file, in whatever order the replies come', async () => {
+    // A stand-in worker that answers its first two files in reverse order.
+    const reversing = join(
+      scratchDir({
+        'reverse.mjs': [
+          "import { parentPort } from 'node:worker_threads';",
+          'const held = [];',
+          "parentPort.on('message', (request) => {",
+          '  held.push(request);',
+          '  if (held.length < 2) return;',
+          "  for (const { id, file } of held.reverse()) parentPort.postMessage({ id, outcome: { result: { filePath: file, messages: [] }, checks: [] } });",
+          '});',
+          '',
+        ].join('\n'),
+      }),
+      'reverse.mjs',
+    );
+    const done: string[] = [];
+    await lintInWorkers(3, { script: pathToFileURL(reversing), workspace: { cwd: REPO }, workers: 1, prepare: standInJobs(done), onNotice: (notice) => done.push(notice) });
+    expect(done).toEqual(['0:here0', '2:f2', '1:f1']);
   });
 
   it('fall back to this thread when a worker dies, saying so', async () => {
     const crashing = join(scratchDir({ 'crash.mjs': 'process.exit(3);\n' }), 'crash.mjs');
-    const outcome: JobOutcome = { result: { filePath: 'x', messages: [], suppressedMessages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, fatalErrorCount: 0 }, checks: [] };
     const done: string[] = [];
     const notices: string[] = [];
-    const prepare = (index: number): Promise<PoolJob> =>
-      Promise.resolve({
-        file: `f${index}`,
-        text: '',
-        inThisThread: () => ({ ...outcome, result: { ...outcome.result, filePath: `f${index}` } }),
-        done: (result: JobOutcome) => done.push(`${index}:${result.result.filePath}`),
-      });
-    await lintInWorkers(3, { script: pathToFileURL(crashing), workspace: { cwd: REPO }, size: 2, prepare, onNotice: (notice) => notices.push(notice) });
-    expect(done.sort()).toEqual(['0:f0', '1:f1', '2:f2']);
-    expect(notices.length).toBeGreaterThanOrEqual(1);
-    expect(notices[0]).toMatch(/^a worker thread stopped \(exited with code 3\); linting the rest of its files in the main thread$/);
+    // Job 0 is this thread's; jobs 1 and 2 go to the first worker, which dies with both in flight.
+    await lintInWorkers(3, { script: pathToFileURL(crashing), workspace: { cwd: REPO }, workers: 2, prepare: standInJobs(done), onNotice: (notice) => notices.push(notice) });
+    expect(done.sort()).toEqual(['0:here0', '1:here1', '2:here2']);
+    expect(notices).toEqual(['a worker thread stopped (exited with code 3); linting the rest of its files in the main thread']);
   });
 });
 

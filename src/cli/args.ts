@@ -66,12 +66,12 @@ function readOutputs(formats: readonly string[], outputFile: string | null): Out
   return outputs;
 }
 
-/** `--concurrency`: `auto` (the default), `off`, or a number of worker threads. */
+/** `--concurrency`: `auto` (the default), `off`, or how many threads lint (this one included). */
 function readConcurrency(text: string | undefined): number | 'auto' {
   if (text === undefined || text === 'auto') return 'auto';
   if (text === 'off') return 0;
   const count = Number(text);
-  if (!Number.isInteger(count) || count < 1 || count > 64) throw new UsageError(`--concurrency takes auto, off, or a number of worker threads from 1 to 64, not "${text}"`);
+  if (!Number.isInteger(count) || count < 1 || count > 64) throw new UsageError(`--concurrency takes auto, off, or a number of threads from 1 to 64, not "${text}"`);
   return count;
 }
 

@@ -31,7 +31,7 @@ Options:
       --cache                Reuse the results of files that did not change (in .dmlintcache)
       --cache-location <p>   Cache file, or directory to hold .dmlintcache (with --cache)
       --shard <i/n>          Lint only part i of n of the files (split a CI job across runners)
-      --concurrency <n>      Worker threads: auto (default: when there are enough files), off, or n
+      --concurrency <n>      Threads that lint: auto (default: every core for many files), off, or n
       --max-file-size <size> Refuse files larger than this (default 10MB)
       --print-config <file>  Print the configuration that applies to a document
       --init                 Write a starter .dmlintrc.jsonc

@@ -36,7 +36,7 @@ export interface LintFilesOptions {
   cacheFile?: string | null;
   /** Lint only this part of the files (see `--shard`). */
   shard?: Shard | null;
-  /** Worker threads: a number, or `auto` (the default) to use them when there are enough files. */
+  /** Threads that lint (this one and worker threads): a number, or `auto` (the default) to use every core when there are enough files. */
   concurrency?: number | 'auto';
   /** The built worker entry; without it every file is linted in this thread. */
   workerScript?: URL | null;
@@ -138,12 +138,12 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     finish(index, outcome.result);
   };
 
-  const size = options.fix || !options.workerScript ? 0 : poolSize(queued.length, options.concurrency ?? 'auto');
-  if (size > 0 && options.workerScript) {
+  const workers = options.fix || !options.workerScript ? 0 : poolSize(queued.length, options.concurrency ?? 'auto');
+  if (workers > 0 && options.workerScript) {
     await lintInWorkers(queued.length, {
       script: options.workerScript,
       workspace: workspaceOptions,
-      size,
+      workers,
       prepare: async (index) => {
         const job = await prepare(index);
         return job && { file: job.file, text: job.text, inThisThread: () => runLintJob(job.text, job.settings), done: (outcome: JobOutcome) => record(index, job, outcome) };

@@ -15,11 +15,11 @@ const workspace = new Workspace(workerData as WorkspaceOptions);
 port.on('message', (request: PoolRequest) => {
   workspace.settingsFor(request.file).then(
     (settings) => {
-      const reply: PoolReply = { outcome: runLintJob(request.text, settings.lint) };
+      const reply: PoolReply = { id: request.id, outcome: runLintJob(request.text, settings.lint) };
       port.postMessage(reply);
     },
     (error: unknown) => {
-      const reply: PoolReply = { error: error instanceof Error ? error.message : String(error) };
+      const reply: PoolReply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
       port.postMessage(reply);
     },
   );
