@@ -1,5 +1,6 @@
 import { boxTitles, isMermaidErDiagram, mermaidEntities } from '../src/document/diagrams.js';
 import { quote } from '../src/document/labels.js';
+import { foldLetters } from '../src/document/letters.js';
 import { nameKey } from '../src/document/names.js';
 import type { Span } from '../src/document/types.js';
 import { defineRule, renameTo } from '../src/engine/rule.js';
@@ -18,7 +19,7 @@ export default defineRule({
     const words = new Set<string>();
     for (const code of diagrams) {
       for (const span of isMermaidErDiagram(code) ? mermaidEntities(doc.source, code) : boxTitles(doc.source, code)) named.push(span);
-      for (const word of code.value.match(/[\p{L}\p{N}_]+/gu) ?? []) words.add(nameKey(word));
+      for (const word of foldLetters(code.value).matchAll(/[A-Za-z0-9_]+/g)) words.add(nameKey(code.value.slice(word.index, word.index + word[0].length)));
     }
     const first = diagrams[0];
     if (!first) return;

@@ -1,4 +1,5 @@
 import { didYouMean, quote } from '../src/document/labels.js';
+import { foldLetters, NAME_PATTERN } from '../src/document/letters.js';
 import { NameIndex } from '../src/document/names.js';
 import type { Span } from '../src/document/types.js';
 import { REFERENTIAL_ACTIONS, referentialAction } from '../src/document/values.js';
@@ -57,7 +58,8 @@ function checkEnd({ doc, report }: Context, entityName: Span, fieldName: Span, c
   });
 }
 
-const REFERENCES = /\b(?:must\s+reference|references|refers\s+to|foreign\s+key\s+to|fk\s+to)\s+((?:[`*]*[\p{L}_][\p{L}\p{N}_]*[`*]*\s*){1,4})/iu;
+/** On folded text (letters.ts). */
+const REFERENCES = new RegExp(`\\b(?:must\\s+reference|references|refers\\s+to|foreign\\s+key\\s+to|fk\\s+to)\\s+((?:[\`*]*${NAME_PATTERN}[\`*]*\\s*){1,4})`, 'di');
 const FILLER = new Set(['a', 'an', 'the', 'one', 'some', 'any', 'existing', 'active', 'valid']);
 
 /** `must reference Member` in an attribute's validation names a defined entity. */
@@ -66,14 +68,14 @@ function checkValidationReferences({ doc, report }: Context): void {
     for (const attribute of entity.attributes) {
       const cell = attribute.cells.validation;
       if (!cell || doc.hasResidue(cell.range)) continue;
-      const match = REFERENCES.exec(cell.text);
-      if (!match?.[1]) continue;
-      const words = match[1].replace(/[`*]/g, '').split(/\s+/).filter(Boolean);
+      const at = REFERENCES.exec(foldLetters(cell.text))?.indices?.[1];
+      if (!at) continue;
+      const words = cell.text.slice(at[0], at[1]).replace(/[`*]/g, '').split(/\s+/).filter(Boolean);
       // Any run of the words may be the entity (`must reference an active Ticket Type`).
       const runs = words.flatMap((_, from) => words.slice(from).map((__, length) => words.slice(from, from + length + 1).join(' ')));
       if (runs.some((run) => doc.entityIndex.has(run))) continue;
       // Only a capitalised word reads as an entity name; "must reference the ledger" is prose.
-      const named = words.find((word) => /^\p{Lu}/u.test(word) && !FILLER.has(word.toLowerCase()));
+      const named = words.find((word) => /^[A-Z]/.test(foldLetters(word)) && !FILLER.has(word.toLowerCase()));
       if (!named) continue;
       report({ range: cell.range, message: `Attribute ${quote(attribute.name)} of ${quote(entity.name)} must reference ${quote(named)}, which is not a defined entity${doc.entityHint(named)}` });
     }

@@ -1,26 +1,38 @@
 /**
  * Reading names out of diagrams in code blocks: the titles of ASCII boxes (┌──┐ or +--+), the
- * entities of a Mermaid erDiagram, and the states on either side of an arrow.
+ * entities of a Mermaid erDiagram, and the states on either side of an arrow. Names are matched
+ * on folded text (letters.ts) and sliced from the code itself.
  */
 import { codeOffset } from './code.js';
+import { foldLetters } from './letters.js';
 import type { SourceText } from './source.js';
 import type { CodeBlock, Span } from './types.js';
 
 interface Line {
   text: string;
+  /** The line with its letters folded: the same offsets as `text`. */
+  folded: string;
   /** Index of the line's first character in the code block's value. */
   start: number;
 }
 
 function linesOf(value: string): Line[] {
+  const folded = foldLetters(value);
   const lines: Line[] = [];
   let start = 0;
+  const line = (end: number): Line => ({ text: value.slice(start, end), folded: folded.slice(start, end), start });
   for (const match of value.matchAll(/\r\n|\r|\n/g)) {
-    lines.push({ text: value.slice(start, match.index), start });
+    lines.push(line(match.index));
     start = match.index + match[0].length;
   }
-  lines.push({ text: value.slice(start), start });
+  lines.push(line(value.length));
   return lines;
+}
+
+/** The text of a match's group, from the original line (the match ran on the folded one). */
+function group(line: Line, match: RegExpExecArray | RegExpMatchArray, index: number): { text: string; at: number } | null {
+  const at = match.indices?.[index];
+  return at ? { text: line.text.slice(at[0], at[1]), at: at[0] } : null;
 }
 
 function spanAt(source: SourceText, code: CodeBlock, index: number, text: string): Span {
@@ -36,7 +48,7 @@ const SIDES = new Set(['|', '│', '║', '+', '├', '╟', '╠']);
  * with no `>>` is rescanned to its end from every `<<`.
  */
 const STEREOTYPE = /«[^»]{0,80}»|<<[^>]{0,80}>>/g;
-const TITLE = /[\p{L}\p{N}_][\p{L}\p{N}_ .-]*/u;
+const TITLE = /[A-Za-z0-9_][A-Za-z0-9_ .-]*/;
 
 /**
  * The first text line inside each box drawn with box-drawing characters or `+---+`. A `+---+`
@@ -53,8 +65,8 @@ export function boxTitles(source: SourceText, code: CodeBlock): Span[] {
       for (let j = i + 1; j < Math.min(lines.length, i + 4); j++) {
         const inside = (lines[j]?.text.slice(from, to) ?? '').replace(STEREOTYPE, (match) => ' '.repeat(match.length));
         if (BORDER_ONLY.test(inside)) continue;
-        const title = TITLE.exec(inside);
-        const text = title?.[0].trim();
+        const title = TITLE.exec(foldLetters(inside));
+        const text = title ? inside.slice(title.index, title.index + title[0].length).trim() : undefined;
         if (title && text) titles.push(spanAt(source, code, (lines[j]?.start ?? 0) + from + title.index, text));
         break;
       }
@@ -63,14 +75,16 @@ export function boxTitles(source: SourceText, code: CodeBlock): Span[] {
   return titles;
 }
 
-const MERMAID_NAME = String.raw`[\p{L}_][\p{L}\p{N}_-]*`;
-const MERMAID_RELATION = new RegExp(String.raw`^\s*(${MERMAID_NAME})\s+[|}o]{1,2}(?:--|\.\.)[|{o]{1,2}\s+(${MERMAID_NAME})`, 'u');
+/** A state's or a Mermaid entity's name, on folded text. */
+export const STATE_NAME = '[A-Za-z_][A-Za-z0-9_-]*';
+const MERMAID_NAME = STATE_NAME;
+const MERMAID_RELATION = new RegExp(String.raw`^\s*(${MERMAID_NAME})\s+[|}o]{1,2}(?:--|\.\.)[|{o]{1,2}\s+(${MERMAID_NAME})`, 'd');
 /**
  * `Customer {`, `c["Customer"]`. Each run of spaces has one `\s*` that can match it, and the alias
  * label is read apart (aliasLabel): `\s*"?([^"\]]+)"?\s*` and `\s*\{?\s*$` split a long run of
  * spaces in cubic numbers of ways before they fail.
  */
-const MERMAID_ENTITY = new RegExp(String.raw`^\s*(${MERMAID_NAME})(?:\s*\[([^\]]*)\])?(?:\s*\{)?\s*$`, 'u');
+const MERMAID_ENTITY = new RegExp(String.raw`^\s*(${MERMAID_NAME})(?:\s*\[([^\]]*)\])?(?:\s*\{)?\s*$`, 'd');
 
 /** The label between an alias's brackets, `"Customer"` or `Customer`: null when a quote is inside. */
 function aliasLabel(inner: string): string | null {
@@ -91,25 +105,24 @@ export function mermaidEntities(source: SourceText, code: CodeBlock): Span[] {
   const aliases = new Map<string, Span>();
   const names: Span[] = [];
   for (const line of lines) {
-    const entity = MERMAID_ENTITY.exec(line.text);
-    if (!entity?.[1] || entity[1] === 'erDiagram') continue;
-    if (entity[2] !== undefined) {
-      const label = aliasLabel(entity[2]);
+    const entity = MERMAID_ENTITY.exec(line.folded);
+    const name = entity && group(line, entity, 1);
+    if (!entity || !name || name.text === 'erDiagram') continue;
+    const alias = group(line, entity, 2);
+    if (alias) {
+      const label = aliasLabel(alias.text);
       if (label === null) continue;
       const span = spanAt(source, code, line.start + line.text.indexOf(label), label);
-      aliases.set(entity[1], span);
+      aliases.set(name.text, span);
       names.push(span);
-    } else if (line.text.trimEnd().endsWith('{')) names.push(spanAt(source, code, line.start + line.text.indexOf(entity[1]), entity[1]));
+    } else if (line.text.trimEnd().endsWith('{')) names.push(spanAt(source, code, line.start + name.at, name.text));
   }
   for (const line of lines) {
-    const relation = MERMAID_RELATION.exec(line.text);
+    const relation = MERMAID_RELATION.exec(line.folded);
     if (!relation) continue;
-    let at = relation.index;
-    for (const name of relation.slice(1)) {
-      if (!name) continue;
-      at = line.text.indexOf(name, at);
-      names.push(aliases.get(name) ?? spanAt(source, code, line.start + at, name));
-      at += name.length;
+    for (const index of [1, 2]) {
+      const name = group(line, relation, index);
+      if (name) names.push(aliases.get(name.text) ?? spanAt(source, code, line.start + name.at, name.text));
     }
   }
   return names.sort((a, b) => a.range.start.offset - b.range.start.offset);
@@ -124,23 +137,27 @@ export function isMermaidErDiagram(code: CodeBlock): boolean {
  * dashes skipped): tried from inside a long run that no arrow follows, every position would rescan
  * the run, in quadratic time. The name found is the same: the run's first letter on.
  */
-export const NAME_BEFORE_ARROW = String.raw`(?<![\p{L}\p{N}_-])[\p{N}-]*([\p{L}_][\p{L}\p{N}_-]*)`;
-const ARROW_PAIR = new RegExp(String.raw`${NAME_BEFORE_ARROW}\s*(?:-->|->|→|⟶|=>|─+►)\s*([\p{L}_][\p{L}\p{N}_-]*)`, 'dgu');
+export const NAME_BEFORE_ARROW = String.raw`(?<![A-Za-z0-9_-])[0-9-]*(${STATE_NAME})`;
+const ARROW_PAIR = new RegExp(String.raw`${NAME_BEFORE_ARROW}\s*(?:-->|->|→|⟶|=>|─+►)\s*(${STATE_NAME})`, 'dg');
 /** Mermaid pseudo-states (`state check <<choice>>`): routing, not states of the entity. */
-const PSEUDO_STATE = /^\s*state\s+([\p{L}_][\p{L}\p{N}_-]*)\s*<<\s*(?:choice|fork|join)\s*>>/u;
+const PSEUDO_STATE = new RegExp(String.raw`^\s*state\s+(${STATE_NAME})\s*<<\s*(?:choice|fork|join)\s*>>`, 'd');
 
 /** Names on either side of an arrow (`draft --> published`, `draft → published`), pseudo-states left out. */
 export function arrowEnds(source: SourceText, code: CodeBlock): Span[] {
   const lines = linesOf(code.value);
-  const pseudo = new Set(lines.flatMap((line) => PSEUDO_STATE.exec(line.text)?.[1] ?? []));
+  const pseudo = new Set(
+    lines.flatMap((line) => {
+      const match = PSEUDO_STATE.exec(line.folded);
+      return (match && group(line, match, 1)?.text) ?? [];
+    }),
+  );
   const names: Span[] = [];
   for (const line of lines) {
-    for (const match of line.text.matchAll(ARROW_PAIR)) {
-      const [, from, to] = match;
-      const [fromAt, toAt] = [match.indices?.[1], match.indices?.[2]];
-      if (!from || !to || !fromAt || !toAt) continue;
-      if (!pseudo.has(from)) names.push(spanAt(source, code, line.start + fromAt[0], from));
-      if (!pseudo.has(to)) names.push(spanAt(source, code, line.start + toAt[0], to));
+    for (const match of line.folded.matchAll(ARROW_PAIR)) {
+      const [from, to] = [group(line, match, 1), group(line, match, 2)];
+      if (!from || !to) continue;
+      if (!pseudo.has(from.text)) names.push(spanAt(source, code, line.start + from.at, from.text));
+      if (!pseudo.has(to.text)) names.push(spanAt(source, code, line.start + to.at, to.text));
     }
   }
   return names;

@@ -4,10 +4,16 @@
  * (`Loans`, `Categories`), with the closest known name offered for a misspelling.
  */
 import { distance } from 'fastest-levenshtein';
+import { foldLetters, isFoldedLetterOrDigit } from './letters.js';
 
-/** Lower-cased letters and digits only. */
+/** Lower-cased letters and digits (of any script) only. */
 export function nameKey(name: string): string {
-  return name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const lower = name.toLowerCase();
+  const folded = foldLetters(lower);
+  if (folded === lower) return lower.replace(/[^a-z0-9]/g, '');
+  let key = '';
+  for (let i = 0; i < lower.length; i++) if (isFoldedLetterOrDigit(folded.charCodeAt(i))) key += lower.charAt(i);
+  return key;
 }
 
 /**

@@ -2,6 +2,7 @@
  * The lists that name other parts of the model: the Overview's key entities, each entity's
  * index list, and the foreign-key constraints. Each name keeps its exact source range.
  */
+import { NAME_PATTERN } from './letters.js';
 import type { SourceText } from './source.js';
 import type { Block, Field, ListItem, Section, Span } from './types.js';
 
@@ -107,14 +108,15 @@ const SQL_WORDS = /\b(?:asc|desc|nulls\s+(?:first|last)|collate\s+\S+|using\s+\S
  * (`none beyond the primary key`), not names.
  */
 function columnNames(source: SourceText, start: number, end: number, code: boolean): Span[] {
-  let text = source.text.slice(start, end).replace(SQL_WORDS, (word) => ' '.repeat(word.length));
+  // Only blanked out and measured here, so the folded text serves: names are sliced from the source.
+  let text = source.folded.slice(start, end).replace(SQL_WORDS, (word) => ' '.repeat(word.length));
   if (!code && !text.trimStart().startsWith('(')) {
     const note = text.indexOf('(');
     if (note >= 0) text = text.slice(0, note);
   }
   // A function call's name is not a column: blank it, keep its arguments. Tried only where a word
   // starts: from inside a long word that is no call, every position would rescan the word.
-  text = text.replace(/(?<![\p{L}\p{N}_])[\p{L}\p{N}_]+(?=\()/gu, (name) => ' '.repeat(name.length));
+  text = text.replace(/(?<![A-Za-z0-9_])[A-Za-z0-9_]+(?=\()/g, (name) => ' '.repeat(name.length));
   const names: Span[] = [];
   for (const match of text.matchAll(/[^,()]+/g)) {
     const lead = match[0].length - match[0].trimStart().length;
@@ -153,19 +155,18 @@ export interface UnreadableLine {
   item: ListItem;
 }
 
-const NAME = String.raw`[\p{L}_][\p{L}\p{N}_]*`;
+const NAME = NAME_PATTERN;
 const MARKS = '[`*]*';
-/**
- * An entity name has words (`Line Item`), up to MAX_ENTITY_WORDS: checked after the match, as
- * `{0,3}` here would copy NAME's Unicode classes into the pattern three more times, and each costs
- * about a millisecond to compile on every run.
- */
+/** An entity name has words (`Line Item`), up to MAX_ENTITY_WORDS: checked after the match. */
 const ENTITY = String.raw`${NAME}(?: ${NAME})*`;
 const MAX_ENTITY_WORDS = 4;
-/** `s`: a `.` that stops at a line separator (U+2028) would make `(.*)$` fail and backtrack quadratically. */
-const FOREIGN_KEY = new RegExp(String.raw`^${MARKS}(${ENTITY})\.(${NAME})${MARKS}\s*(?:→|->|⟶|=>)\s*${MARKS}(${ENTITY})\.(${NAME})${MARKS}(.*)$`, 'dsu');
+/**
+ * On folded text (letters.ts). `s`: a `.` that stops at a line separator (U+2028) would make
+ * `(.*)$` fail and backtrack quadratically.
+ */
+const FOREIGN_KEY = new RegExp(String.raw`^${MARKS}(${ENTITY})\.(${NAME})${MARKS}\s*(?:→|->|⟶|=>)\s*${MARKS}(${ENTITY})\.(${NAME})${MARKS}(.*)$`, 'ds');
 const wordCount = (entity: string): number => entity.split(' ').length;
-const ACTION = /^\s*(?:[-–—:(]\s*)?(?:on\s+delete\s+)?([\p{L}]+(?:\s+(?:null|default|action))?)/diu;
+const ACTION = /^\s*(?:[-–—:(]\s*)?(?:on\s+delete\s+)?([A-Za-z]+(?:\s+(?:null|default|action))?)/di;
 
 /** `Loan.member_id → Member.id - RESTRICT` (also `->`); lines that do not read so are returned apart. */
 export function readForeignKeys(source: SourceText, items: readonly ListItem[]): { keys: ForeignKey[]; unreadable: UnreadableLine[] } {
@@ -173,7 +174,7 @@ export function readForeignKeys(source: SourceText, items: readonly ListItem[]):
   const unreadable: UnreadableLine[] = [];
   for (const item of items) {
     const [start, end] = firstLine(source, item);
-    const line = source.text.slice(start, end);
+    const line = source.folded.slice(start, end);
     const match = FOREIGN_KEY.exec(line);
     if (!match?.indices || wordCount(match[1] ?? '') > MAX_ENTITY_WORDS || wordCount(match[3] ?? '') > MAX_ENTITY_WORDS) {
       const text = markedSpan(source, start, end);

@@ -2,6 +2,7 @@
  * Source text with line bookkeeping: converts offsets to 1-based line/column positions the same
  * way micromark does (CRLF, LF and a lone CR each end a line; columns count UTF-16 code units).
  */
+import { foldLetters } from './letters.js';
 export interface Position {
   /** 1-based line. */
   line: number;
@@ -21,6 +22,7 @@ export class SourceText {
   readonly text: string;
   /** Offset at which each line starts; lineStarts[0] is line 1. */
   readonly lineStarts: readonly number[];
+  private foldedText: string | null = null;
 
   constructor(text: string) {
     this.text = text;
@@ -76,6 +78,11 @@ export class SourceText {
 
   lineText(line: number): string {
     return this.text.slice(this.lineStart(line), this.lineEnd(line));
+  }
+
+  /** The text with its letters folded (letters.ts), for patterns over names: the same offsets. */
+  get folded(): string {
+    return (this.foldedText ??= foldLetters(this.text));
   }
 }
 

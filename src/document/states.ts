@@ -3,7 +3,8 @@
  * then `**Valid Transitions**:` and `**Invalid Transitions**:` lists of `a → b` items.
  */
 import { VOCABULARY } from '../template/vocabulary.js';
-import { arrowEnds, boxTitles, NAME_BEFORE_ARROW } from './diagrams.js';
+import { arrowEnds, boxTitles, NAME_BEFORE_ARROW, STATE_NAME } from './diagrams.js';
+import { foldLetters } from './letters.js';
 import { fieldItems, markedSpan } from './references.js';
 import type { SourceText } from './source.js';
 import type { CodeBlock, Field, ListItem, Section, Span } from './types.js';
@@ -26,16 +27,18 @@ export interface StateMachine {
   invalid: Transition[];
 }
 
-const TRANSITION = new RegExp(String.raw`${NAME_BEFORE_ARROW}\s*(?:→|->|⟶|=>)\s*([\p{L}_][\p{L}\p{N}_-]*)`, 'du');
+/** On folded text (letters.ts). */
+const TRANSITION = new RegExp(String.raw`${NAME_BEFORE_ARROW}\s*(?:→|->|⟶|=>)\s*(${STATE_NAME})`, 'd');
+const LEADING_STATE_NAME = new RegExp(`^${STATE_NAME}`);
 
 function readTransitions(source: SourceText, items: readonly ListItem[]): Transition[] {
   return items.flatMap((item) => {
     const start = item.textRange.start.offset;
-    const line = source.text.slice(start, source.lineEnd(item.textRange.start.line));
-    const match = TRANSITION.exec(line);
+    const match = TRANSITION.exec(source.folded.slice(start, source.lineEnd(item.textRange.start.line)));
     const [fromAt, toAt] = [match?.indices?.[1], match?.indices?.[2]];
-    if (!match || !fromAt || !toAt) return [];
-    return [{ from: { text: match[1] ?? '', range: source.range(start + fromAt[0], start + fromAt[1]) }, to: { text: match[2] ?? '', range: source.range(start + toAt[0], start + toAt[1]) }, item }];
+    if (!fromAt || !toAt) return [];
+    const span = ([from, to]: [number, number]): Span => ({ text: source.text.slice(start + from, start + to), range: source.range(start + from, start + to) });
+    return [{ from: span(fromAt), to: span(toAt), item }];
   });
 }
 
@@ -58,8 +61,8 @@ export function readStateMachines(source: SourceText, sections: readonly Section
           const diagram = field.content?.kind === 'code' ? field.content : null;
           const listed = fieldItems(field).flatMap((item) => {
             const span = markedSpan(source, item.textRange.start.offset, Math.min(item.textRange.end.offset, source.lineEnd(item.textRange.start.line)));
-            const word = span ? /^[\p{L}_][\p{L}\p{N}_-]*/u.exec(span.text)?.[0] : undefined;
-            return span && word ? [{ text: word, range: source.range(span.range.start.offset, span.range.start.offset + word.length) }] : [];
+            const length = span ? (LEADING_STATE_NAME.exec(foldLetters(span.text))?.[0].length ?? 0) : 0;
+            return span && length > 0 ? [{ text: span.text.slice(0, length), range: source.range(span.range.start.offset, span.range.start.offset + length) }] : [];
           });
           const drawn = diagram ? uniqueByText([...boxTitles(source, diagram), ...arrowEnds(source, diagram)]) : [];
           current = { label: field, entity: markedSpan(source, labelStart, nameEnd), diagram, states: [...drawn, ...listed], valid: [], invalid: [] };

@@ -2,12 +2,11 @@
  * Heading titles: normalisation for matching, and patterns for template headings that hold a
  * name slot (`### Entity: [EntityName]`, `### Sample Entity1`).
  */
+import { foldLetters } from '../document/letters.js';
 
 /** Lower-cased, numbering and "(if applicable)" removed, whitespace collapsed, no trailing colon. */
 export function normalizeTitle(title: string): string {
-  return collapse(withoutTags(title))
-    // Decorations before the words (`❓ Open Questions`) do not change which section it is.
-    .replace(/^[^\p{L}\p{N}(]+/u, '')
+  return withoutDecoration(collapse(withoutTags(title)))
     .toLowerCase()
     .replace(/\((?:if applicable|optional)\)/g, '')
     .replace(/^(?:\d+(?:\.\d+)*\.?)\s+/, '')
@@ -39,9 +38,7 @@ export function matchesPattern(pattern: TitlePattern, title: string): boolean {
 
 /** The text in the slot of a title that matches the pattern (original case), or null. */
 export function slotOf(pattern: TitlePattern, title: string): string | null {
-  const plain = collapse(withoutTags(title))
-    .replace(/^[^\p{L}\p{N}(]+/u, '')
-    .replace(/^(?:\d+(?:\.\d+)*\.?)\s+/, '');
+  const plain = withoutDecoration(collapse(withoutTags(title))).replace(/^(?:\d+(?:\.\d+)*\.?)\s+/, '');
   const lower = plain.toLowerCase();
   const { prefix, suffix } = pattern;
   if (!lower.startsWith(prefix) || !lower.endsWith(suffix)) return null;
@@ -49,6 +46,14 @@ export function slotOf(pattern: TitlePattern, title: string): string | null {
   if (prefix !== '' && /[a-z0-9]$/i.test(prefix) && /[a-z0-9]/i.test(lower.charAt(prefix.length))) return null;
   const slot = plain.slice(prefix.length, plain.length - suffix.length).trim();
   return slot === '' ? null : slot;
+}
+
+/**
+ * Without the decorations before the words (`❓ Open Questions`): they do not change which section
+ * it is. Everything up to the first letter, digit (of any script) or parenthesis.
+ */
+function withoutDecoration(text: string): string {
+  return text.slice(/^[^A-Za-z0-9(]*/.exec(foldLetters(text))?.[0].length ?? 0);
 }
 
 /**
