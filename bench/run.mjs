@@ -14,7 +14,7 @@ import { lspLatencies } from './lsp.mjs';
 import { measure, median, percentile } from './measure.mjs';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(REPO, 'dist/cli.js');
+const CLI = join(REPO, 'dist/cli.cjs');
 const MARKDOWNLINT = join(REPO, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
 const RESULTS = join(REPO, 'bench/results');
 
@@ -23,7 +23,7 @@ const RUNS = Number(values.runs ?? 7);
 const MANY_RUNS = Number(values['many-runs'] ?? 3);
 
 if (!existsSync(CLI)) {
-  console.error('bench: dist/cli.js is missing; run npm run build first');
+  console.error('bench: dist/cli.cjs is missing; run npm run build first');
   process.exit(2);
 }
 

@@ -1,7 +1,11 @@
-// Bundles the CLI and the library into single ES modules (one file loads far faster than
-// unified + remark as separate modules), with the bundled template inlined as text.
+// Bundles the CLI into one CommonJS file run with V8's code cache (src/cli/code-cache.ts) and the
+// library into ES modules (one file loads far faster than unified + remark as separate modules),
+// with the bundled template inlined as text; then runs the CLI once to build its code cache.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
@@ -34,7 +38,6 @@ const shared = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  format: 'esm',
   // Prefer a package's ES module build: jsonc-parser's UMD build requires files at run time.
   mainFields: ['module', 'main'],
   loader: { '.md': 'text' },
@@ -42,18 +45,55 @@ const shared = {
   logLevel: 'warning',
   plugins: [patchDependencies()],
   define: { __DMLINT_BUNDLED_SCHEMA__: JSON.stringify(bundledSchema) },
+};
+const esm = {
+  ...shared,
+  format: 'esm',
   // Some bundled CommonJS dependencies call require(); give the ES module one.
   banner: { js: "import { createRequire as __dmlintCreateRequire } from 'node:module'; const require = __dmlintCreateRequire(import.meta.url);" },
 };
 
+// The command line: one CommonJS bundle (what is rarely used, the language server or SARIF, is
+// evaluated only when used), and the small launcher that runs it with V8's code cache.
 await build({
   ...shared,
-  entryPoints: { cli: 'src/cli/bin.ts', index: 'src/index.ts', worker: 'src/cli/worker.ts' },
+  format: 'cjs',
+  entryPoints: ['src/cli/entry.ts'],
+  outfile: 'dist/cli-bundle.cjs',
+  // Bundled ES modules that read import.meta.url (fdir calls createRequire with it) get the bundle's.
+  banner: { js: "var __dmlintImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { ...shared.define, 'import.meta.url': '__dmlintImportMetaUrl' },
+});
+const bundleHash = createHash('sha256').update(readFileSync('dist/cli-bundle.cjs')).digest('hex').slice(0, 16);
+// The launcher loads no dependency: nothing to patch.
+await build({ ...shared, plugins: [], format: 'cjs', entryPoints: ['src/cli/launcher.ts'], outfile: 'dist/cli.cjs', define: { __DMLINT_BUNDLE_HASH__: JSON.stringify(bundleHash) } });
+chmodSync('dist/cli.cjs', 0o755);
+
+await build({
+  ...esm,
+  entryPoints: { index: 'src/index.ts' },
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
 });
 
-// The GitHub Action runs one committed file (a runner does not install or build): one minified
-// bundle, the same bytes on every build, so a test can tell when the committed copy is stale.
-await build({ ...shared, entryPoints: ['src/action/main.ts'], outfile: 'dist/action.js', minify: true });
+// The GitHub Action runs one committed file (a runner does not build): one minified bundle, the
+// same bytes on every build, so a test can tell when the committed copy is stale.
+await build({ ...esm, entryPoints: ['src/action/main.ts'], outfile: 'dist/action.js', minify: true });
+
+// The code cache: the CLI lints the example documents and one failing fixture of each rule (so
+// that parsing, every rule and the report are compiled), then writes the code it compiled beside
+// the bundle, for this Node. In one thread: a worker's code would not be saved.
+const invalid = readdirSync('fixtures', { withFileTypes: true }).flatMap((entry) => {
+  const dir = join('fixtures', entry.name, 'invalid');
+  if (!entry.isDirectory() || !existsSync(dir)) return [];
+  const first = readdirSync(dir).filter((name) => name.endsWith('.md')).sort()[0];
+  return first ? [join(dir, first)] : [];
+});
+const training = spawnSync(process.execPath, ['dist/cli.cjs', '--concurrency', 'off', 'fixtures/examples', ...invalid], {
+  env: { ...process.env, DMLINT_BUILD_CODE_CACHE: '1', FORCE_COLOR: '1' },
+  encoding: 'utf8',
+});
+if (training.status !== 1 || !readdirSync('dist').some((name) => name.endsWith('.cache'))) {
+  throw new Error(`build: the code-cache run did not end as expected (exit code ${training.status}):\n${training.stderr}`);
+}

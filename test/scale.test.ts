@@ -159,7 +159,7 @@ describe('worker threads', () => {
         inThisThread: () => cleanOutcome(`here${index}`),
         done: (outcome: JobOutcome) => done.push(`${index}:${outcome.result.filePath}`),
       });
-  const script = pathToFileURL(join(REPO, 'dist/worker.js'));
+  const script = pathToFileURL(join(REPO, 'dist/cli.cjs'));
 
   // Two threads asked for (this one and a worker): the pool is used whatever the number of files.
   it('give the same output as one thread', { timeout: 120_000 }, () => {

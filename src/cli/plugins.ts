@@ -9,6 +9,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../config/types.js';
 import type { AnyRule } from '../engine/rule.js';
+import { importModule } from './import-module.js';
 
 const RULE_ID = /^[a-z0-9][a-z0-9-]*(?:\/[a-z0-9][a-z0-9-]*)?$/;
 
@@ -30,7 +31,7 @@ export async function loadPlugin(specifier: string, base: string, configFile: st
   }
   let module: Record<string, unknown> = {};
   try {
-    module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+    module = (await importModule(pathToFileURL(path).href)) as Record<string, unknown>;
   } catch (error) {
     fail(`failed to load: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -30,7 +30,7 @@ export interface PoolJob extends Omit<PoolRequest, 'id'> {
 }
 
 export interface PoolOptions {
-  /** The built worker entry (dist/worker.js). */
+  /** The file a worker thread runs: the built executable (dist/cli.cjs), which lints in a worker. */
   script: URL;
   workspace: WorkspaceOptions;
   /** How many worker threads to start, next to this thread. */

@@ -8,19 +8,21 @@ import type { PoolReply, PoolRequest } from './pool.js';
 import { runLintJob } from './lint-job.js';
 import { Workspace, type WorkspaceOptions } from './workspace.js';
 
-const port = parentPort;
-if (!port) throw new Error('dmlint worker: started outside a worker thread');
-const workspace = new Workspace(workerData as WorkspaceOptions);
+export function runWorker(): void {
+  const port = parentPort;
+  if (!port) throw new Error('dmlint worker: started outside a worker thread');
+  const workspace = new Workspace(workerData as WorkspaceOptions);
 
-port.on('message', (request: PoolRequest) => {
-  workspace.settingsFor(request.file).then(
-    (settings) => {
-      const reply: PoolReply = { id: request.id, outcome: runLintJob(request.text, settings.lint) };
-      port.postMessage(reply);
-    },
-    (error: unknown) => {
-      const reply: PoolReply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
-      port.postMessage(reply);
-    },
-  );
-});
+  port.on('message', (request: PoolRequest) => {
+    workspace.settingsFor(request.file).then(
+      (settings) => {
+        const reply: PoolReply = { id: request.id, outcome: runLintJob(request.text, settings.lint) };
+        port.postMessage(reply);
+      },
+      (error: unknown) => {
+        const reply: PoolReply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
+        port.postMessage(reply);
+      },
+    );
+  });
+}

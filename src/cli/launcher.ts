@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+/**
+ * The dmlint executable (dist/cli.cjs). Loads the CLI's bundle with V8's code cache
+ * (code-cache.ts) and runs it: the command line in the main thread, a linter in each worker
+ * thread of a pool (the pool starts this same file). Kept small and in CommonJS: an ES module
+ * entry costs a cold start the ES module loader's own start.
+ */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
+import { bundleCacheFiles, codeCacheKey, loadBundle, type CacheUse } from './code-cache.js';
+import type * as Entry from './entry.js';
+
+/** The bundle's content hash, set by the build: cached code is kept per bundle. */
+declare const __DMLINT_BUNDLE_HASH__: string;
+
+const bundle = join(__dirname, 'cli-bundle.cjs');
+const env = process.env;
+// NODE_DISABLE_COMPILE_CACHE is Node's own switch for its compile cache; it turns this one off too.
+const use: CacheUse = env.DMLINT_BUILD_CODE_CACHE === '1' ? 'build' : env.NODE_DISABLE_COMPILE_CACHE ? 'off' : isMainThread ? 'run' : 'read-only';
+const files = bundleCacheFiles(bundle, __DMLINT_BUNDLE_HASH__, codeCacheKey(process, env.NODE_OPTIONS), join(tmpdir(), 'dmlint-code-cache'), use);
+const loaded = loadBundle(bundle, files);
+const entry = loaded.exports as unknown as typeof Entry;
+entry.setModuleImporter((specifier) => import(specifier));
+if (isMainThread) {
+  process.on('exit', () => loaded.saveCache());
+  entry.runCli(pathToFileURL(__filename), loaded.cached);
+} else entry.runWorker();

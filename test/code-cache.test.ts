@@ -1,0 +1,109 @@
+/**
+ * The launcher's code cache (src/cli/code-cache.ts): a bundle runs the same with cached code, without
+ * it, and with a cache V8 cannot use; cached code is kept per bundle, Node and flags; and the built
+ * executable ships one for the Node that built it.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bundleCacheFiles, codeCacheKey, loadBundle, type CacheUse } from '../src/cli/code-cache.js';
+import { CLI, REPO, scratchDir } from './support/cli.js';
+
+/**
+ * A bundle with a source of its own: V8 keeps compiled scripts by source in the process, which
+ * would answer in place of the cached data under test.
+ */
+function bundleIn(dir: string): string {
+  const file = join(dir, 'bundle.cjs');
+  writeFileSync(file, `// ${dir}\nexports.answer = function answer() { return 6 * 7; };\nexports.where = __filename;\n`);
+  return file;
+}
+
+const answer = (exports: Record<string, unknown>): unknown => (exports.answer as () => number)();
+
+describe('a bundle run with the code cache', () => {
+  it('runs without cached code and writes the code it compiled where asked', () => {
+    const dir = scratchDir({});
+    const file = bundleIn(dir);
+    const cacheFile = join(dir, 'cache', 'bundle.cache');
+    const loaded = loadBundle(file, { read: [cacheFile], write: cacheFile });
+    expect(loaded.cached).toBe(false);
+    expect(answer(loaded.exports)).toBe(42);
+    expect(loaded.exports.where).toBe(file);
+    loaded.saveCache();
+    expect(readFileSync(cacheFile).length).toBeGreaterThan(0);
+  });
+
+  it('compiles as usual when the cached data is not V8 code', () => {
+    const dir = scratchDir({ 'junk.cache': 'not code that V8 cached\n'.repeat(50) });
+    const loaded = loadBundle(bundleIn(dir), { read: [join(dir, 'absent.cache'), join(dir, 'junk.cache')], write: null });
+    expect(loaded.cached).toBe(false);
+    expect(answer(loaded.exports)).toBe(42);
+  });
+
+  it('leaves the run as it is when the cache cannot be written', () => {
+    const dir = scratchDir({ 'taken/sub': 'a file where the cache directory would go' });
+    const loaded = loadBundle(bundleIn(dir), { read: [], write: join(dir, 'taken', 'sub', 'bundle.cache') });
+    expect(() => loaded.saveCache()).not.toThrow();
+    expect(answer(loaded.exports)).toBe(42);
+  });
+
+  it('keeps cached code apart per bundle, Node version, architecture and V8 flags', () => {
+    const node = { versions: { ...process.versions, v8: '11.3.244.8-node.38' }, arch: 'x64' as const, execArgv: [] };
+    expect(codeCacheKey(node, undefined)).toBe('11.3.244.8-node.38-x64');
+    expect(codeCacheKey(node, '')).toBe('11.3.244.8-node.38-x64');
+    const withFlags = codeCacheKey({ ...node, execArgv: ['--max-old-space-size=100'] }, undefined);
+    expect(withFlags).toMatch(/^11\.3\.244\.8-node\.38-x64-[0-9a-f]{12}$/);
+    expect(codeCacheKey(node, '--max-old-space-size=100')).toBe(withFlags);
+    expect(codeCacheKey({ ...node, arch: 'arm64' }, undefined)).not.toBe(codeCacheKey(node, undefined));
+    const files = (use: CacheUse): unknown => bundleCacheFiles('/pkg/dist/cli-bundle.cjs', 'abc123', 'KEY', '/tmp/own', use);
+    expect(files('run')).toEqual({ read: ['/pkg/dist/cli-bundle.KEY.cache', '/tmp/own/dmlint-abc123-KEY.cache'], write: '/tmp/own/dmlint-abc123-KEY.cache' });
+    expect(files('read-only')).toEqual({ read: ['/pkg/dist/cli-bundle.KEY.cache', '/tmp/own/dmlint-abc123-KEY.cache'], write: null });
+    expect(files('build')).toEqual({ read: [], write: '/pkg/dist/cli-bundle.KEY.cache' });
+    expect(files('off')).toEqual({ read: [], write: null });
+  });
+});
+
+/** Runs the built executable with DMLINT_TIMING and reads whether it found compiled code. */
+function timedRun(nodeArgs: string[], args: string[], env: Record<string, string>): { code: number | null; stdout: string; cachedCode: unknown } {
+  const run = spawnSync(process.execPath, [...nodeArgs, CLI, ...args], { cwd: REPO, env: { ...process.env, DMLINT_TIMING: '1', ...env }, encoding: 'utf8' });
+  const line = run.stderr.split('\n').find((text) => text.startsWith('{"timing"')) ?? '{}';
+  return { code: run.status, stdout: run.stdout, cachedCode: (JSON.parse(line) as { cachedCode?: unknown }).cachedCode };
+}
+
+describe('the built executable', () => {
+  const args = ['--format', 'json', 'fixtures/no-placeholder/invalid/cells-and-code.md'];
+
+  it('ships cached code for the Node that built it, and uses it', () => {
+    expect(readdirSync(join(REPO, 'dist'))).toContain(`cli-bundle.${codeCacheKey({ ...process, execArgv: [] }, undefined)}.cache`);
+    const own = scratchDir({});
+    const run = timedRun([], args, { TMPDIR: own });
+    expect(run).toMatchObject({ code: 1, cachedCode: true });
+    // The cache beside the bundle served: none of the user's own was written.
+    expect(existsSync(join(own, 'dmlint-code-cache'))).toBe(false);
+  });
+
+  it('under other V8 flags, compiles once and writes a cache of its own, used from then on, with the same output', () => {
+    const own = scratchDir({});
+    const flags = ['--stack-size=2000'];
+    const first = timedRun(flags, args, { TMPDIR: own });
+    expect(first).toMatchObject({ code: 1, cachedCode: false });
+    expect(readdirSync(join(own, 'dmlint-code-cache'))).toHaveLength(1);
+    const second = timedRun(flags, args, { TMPDIR: own });
+    expect(second).toMatchObject({ code: 1, cachedCode: true });
+    expect(second.stdout).toBe(first.stdout);
+    const off = timedRun(flags, args, { TMPDIR: own, NODE_DISABLE_COMPILE_CACHE: '1' });
+    expect(off).toMatchObject({ code: 1, cachedCode: false, stdout: first.stdout });
+  });
+
+  it('replaces a cache of its own that V8 rejects', () => {
+    const own = scratchDir({});
+    const flags = ['--stack-size=2001'];
+    timedRun(flags, ['--version'], { TMPDIR: own });
+    const [name] = readdirSync(join(own, 'dmlint-code-cache'));
+    writeFileSync(join(own, 'dmlint-code-cache', name ?? ''), 'garbage');
+    expect(timedRun(flags, args, { TMPDIR: own })).toMatchObject({ code: 1, cachedCode: false });
+    expect(timedRun(flags, args, { TMPDIR: own })).toMatchObject({ code: 1, cachedCode: true });
+  });
+});
