@@ -40,14 +40,18 @@ function spanAt(source: SourceText, code: CodeBlock, index: number, text: string
   return { text, range: source.range(start, start + text.length) };
 }
 
-const TOP_BORDER = /[┌╔╭+][─═-]{2,}[┐╗╮+]/g;
-const BORDER_ONLY = /^[\s─═+│║|┌┐└┘├┤┬┴┼╔╗╚╝╭╮╰╯-]*$/;
+// Characters outside ASCII are written as escapes in patterns: the bundle stays ASCII, which
+// Node reads and V8 keeps in half the memory (see scripts/build.mjs).
+/** `┌──┐`, `╔══╗`, `╭──╮`, `+--+`. */
+const TOP_BORDER = /[\u250C\u2554\u256D+][\u2500\u2550-]{2,}[\u2510\u2557\u256E+]/g;
+/** Nothing but spaces and box-drawing lines: ─═+│║|┌┐└┘├┤┬┴┼╔╗╚╝╭╮╰╯- */
+const BORDER_ONLY = /^[\s\u2500\u2550+\u2502\u2551|\u250C\u2510\u2514\u2518\u251C\u2524\u252C\u2534\u253C\u2554\u2557\u255A\u255D\u256D\u256E\u2570\u256F-]*$/;
 const SIDES = new Set(['|', '│', '║', '+', '├', '╟', '╠']);
 /**
  * «aggregate», <<entity>>: a stereotype, not part of the name. Bounded: unbounded, a line of `<<`
  * with no `>>` is rescanned to its end from every `<<`.
  */
-const STEREOTYPE = /«[^»]{0,80}»|<<[^>]{0,80}>>/g;
+const STEREOTYPE = /\u00AB[^\u00BB]{0,80}\u00BB|<<[^>]{0,80}>>/g;
 const TITLE = /[A-Za-z0-9_][A-Za-z0-9_ .-]*/;
 
 /**
@@ -138,7 +142,10 @@ export function isMermaidErDiagram(code: CodeBlock): boolean {
  * the run, in quadratic time. The name found is the same: the run's first letter on.
  */
 export const NAME_BEFORE_ARROW = String.raw`(?<![A-Za-z0-9_-])[0-9-]*(${STATE_NAME})`;
-const ARROW_PAIR = new RegExp(String.raw`${NAME_BEFORE_ARROW}\s*(?:-->|->|→|⟶|=>|─+►)\s*(${STATE_NAME})`, 'dg');
+/** `->`, `→`, `⟶` or `=>` between two names (foreign keys, transitions). */
+export const ARROW = String.raw`(?:->|\u2192|\u27F6|=>)`;
+/** In a diagram also `-->` and `──►`. */
+const ARROW_PAIR = new RegExp(String.raw`${NAME_BEFORE_ARROW}\s*(?:-->|${ARROW}|\u2500+\u25BA)\s*(${STATE_NAME})`, 'dg');
 /** Mermaid pseudo-states (`state check <<choice>>`): routing, not states of the entity. */
 const PSEUDO_STATE = new RegExp(String.raw`^\s*state\s+(${STATE_NAME})\s*<<\s*(?:choice|fork|join)\s*>>`, 'd');
 

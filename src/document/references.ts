@@ -2,6 +2,7 @@
  * The lists that name other parts of the model: the Overview's key entities, each entity's
  * index list, and the foreign-key constraints. Each name keeps its exact source range.
  */
+import { ARROW } from './diagrams.js';
 import { NAME_PATTERN } from './letters.js';
 import type { SourceText } from './source.js';
 import type { Block, Field, ListItem, Section, Span } from './types.js';
@@ -67,7 +68,7 @@ export function readKeyEntities(source: SourceText, field: Field): KeyEntity[] {
     // The name ends at a dash, a colon, a parenthesis or a bracketed reference (`OrderItem [FR-003]`).
     // One space before the mark is enough (markedSpan trims the rest): `\s+` would retry from every
     // space of a long run, in quadratic time.
-    const separator = /\s[-–—]\s|:\s|\s[([]/.exec(line);
+    const separator = /\s[-\u2013\u2014]\s|:\s|\s[([]/.exec(line);
     const name = markedSpan(source, start, separator ? start + separator.index : end);
     return name ? [{ name }] : [];
   });
@@ -90,7 +91,7 @@ export function readIndexes(source: SourceText, items: readonly ListItem[]): Ind
     const field = item.fields[0];
     if (!field) return [];
     // The columns come before the reason (` - supports WHERE ...`), which may hold code of its own.
-    const reasonAt = field.valueRange.start.offset + (/\s[-–—]\s/.exec(field.raw)?.index ?? field.raw.length);
+    const reasonAt = field.valueRange.start.offset + (/\s[-\u2013\u2014]\s/.exec(field.raw)?.index ?? field.raw.length);
     const codes = field.codes.filter((code) => code.valueStart < reasonAt);
     const columns =
       codes.length > 0
@@ -164,9 +165,9 @@ const MAX_ENTITY_WORDS = 4;
  * On folded text (letters.ts). `s`: a `.` that stops at a line separator (U+2028) would make
  * `(.*)$` fail and backtrack quadratically.
  */
-const FOREIGN_KEY = new RegExp(String.raw`^${MARKS}(${ENTITY})\.(${NAME})${MARKS}\s*(?:→|->|⟶|=>)\s*${MARKS}(${ENTITY})\.(${NAME})${MARKS}(.*)$`, 'ds');
+const FOREIGN_KEY = new RegExp(String.raw`^${MARKS}(${ENTITY})\.(${NAME})${MARKS}\s*${ARROW}\s*${MARKS}(${ENTITY})\.(${NAME})${MARKS}(.*)$`, 'ds');
 const wordCount = (entity: string): number => entity.split(' ').length;
-const ACTION = /^\s*(?:[-–—:(]\s*)?(?:on\s+delete\s+)?([A-Za-z]+(?:\s+(?:null|default|action))?)/di;
+const ACTION = /^\s*(?:[-\u2013\u2014:(]\s*)?(?:on\s+delete\s+)?([A-Za-z]+(?:\s+(?:null|default|action))?)/di;
 
 /** `Loan.member_id → Member.id - RESTRICT` (also `->`); lines that do not read so are returned apart. */
 export function readForeignKeys(source: SourceText, items: readonly ListItem[]): { keys: ForeignKey[]; unreadable: UnreadableLine[] } {

@@ -52,7 +52,7 @@ export function readSamples(source: SourceText, sections: readonly Section[], pa
     // `Sample Order (cancelled)`, `Sample Order — refunded`: the entity is Order. No leading `\s*`
     // (the trim removes those spaces; from every space of a long run it would rescan the rest), and
     // `s` so that `.` does not stop at a line separator and make `$` fail, retrying from every dash.
-    const name = (slotOf(pattern, section.title) ?? section.title).replace(/(?:\([^()]*\)|[-–—:]\s.*)$/s, '').trim();
+    const name = (slotOf(pattern, section.title) ?? section.title).replace(/(?:\([^()]*\)|[-\u2013\u2014:]\s.*)$/s, '').trim();
     const titleText = source.slice(section.titleRange);
     const at = titleText.lastIndexOf(name);
     const nameStart = section.titleRange.start.offset + Math.max(at, 0);

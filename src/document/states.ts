@@ -3,7 +3,7 @@
  * then `**Valid Transitions**:` and `**Invalid Transitions**:` lists of `a → b` items.
  */
 import { VOCABULARY } from '../template/vocabulary.js';
-import { arrowEnds, boxTitles, NAME_BEFORE_ARROW, STATE_NAME } from './diagrams.js';
+import { ARROW, arrowEnds, boxTitles, NAME_BEFORE_ARROW, STATE_NAME } from './diagrams.js';
 import { foldLetters } from './letters.js';
 import { fieldItems, markedSpan } from './references.js';
 import type { SourceText } from './source.js';
@@ -28,7 +28,7 @@ export interface StateMachine {
 }
 
 /** On folded text (letters.ts). */
-const TRANSITION = new RegExp(String.raw`${NAME_BEFORE_ARROW}\s*(?:→|->|⟶|=>)\s*(${STATE_NAME})`, 'd');
+const TRANSITION = new RegExp(String.raw`${NAME_BEFORE_ARROW}\s*${ARROW}\s*(${STATE_NAME})`, 'd');
 const LEADING_STATE_NAME = new RegExp(`^${STATE_NAME}`);
 
 function readTransitions(source: SourceText, items: readonly ListItem[]): Transition[] {

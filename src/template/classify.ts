@@ -18,7 +18,7 @@ export function normalizeText(text: string): string {
  * (`N/A` is an answer: not applicable.)
  */
 export function isUnfinishedValue(text: string): boolean {
-  return /^(?:(?:tbd|tbc|tba|todo|fixme|xxx)\b|\?{1,3}$|\.{3}$|…$)/i.test(text.trim());
+  return /^(?:(?:tbd|tbc|tba|todo|fixme|xxx)\b|\?{1,3}$|\.{3}$|\u2026$)/i.test(text.trim());
 }
 
 /** Digits folded to `#`, so `[Question 3]` has the shape of `[Question 1]`. */
