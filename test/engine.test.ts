@@ -6,6 +6,7 @@ import { defineRule, lintFiles, lintText, type LintResult } from '../src/index.j
 import { compact } from '../src/reporters/compact.js';
 import { json } from '../src/reporters/json.js';
 import { stylish } from '../src/reporters/stylish.js';
+import { enableTiming, timed, timingReport } from '../src/engine/timing.js';
 import { scratchDir } from './support/cli.js';
 
 const everyHeading = defineRule({
@@ -117,5 +118,25 @@ describe('lintFiles', () => {
   it('is exported from the package entry with the version', async () => {
     const api = await import('../src/index.js');
     expect(Object.keys(api).sort()).toEqual(['BUNDLED_TEMPLATE', 'ChunkCache', 'ConfigError', 'DataModelDocument', 'VERSION', 'buildTemplateSchema', 'builtinRules', 'bundledSchema', 'defineRule', 'lintFiles', 'lintText']);
+  });
+});
+
+describe('phase timing (DMLINT_TIMING)', () => {
+  const busy = (ms: number): void => {
+    const until = performance.now() + ms;
+    while (performance.now() < until);
+  };
+
+  it('gives each phase its own time, without the phases timed inside it', () => {
+    enableTiming();
+    timed('outer-phase', () => {
+      busy(10);
+      timed('inner-phase', () => busy(100));
+    });
+    const report = timingReport();
+    expect(report['inner-phase']).toBeGreaterThanOrEqual(100);
+    expect(report['outer-phase']).toBeGreaterThanOrEqual(10);
+    // Inclusive, the outer phase would be 110 ms or more.
+    expect(report['outer-phase']).toBeLessThan(80);
   });
 });
