@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
@@ -74,17 +74,49 @@ const esm = {
   banner: { js: "import { createRequire as __dmlintCreateRequire } from 'node:module'; const require = __dmlintCreateRequire(import.meta.url);" },
 };
 
-// The command line: one CommonJS bundle (what is rarely used, the language server or SARIF, is
-// evaluated only when used), and the small launcher that runs it with V8's code cache.
-await build({
+/**
+ * Parts of the command line that most runs never use, each bundled into a file of its own that is
+ * read only when first needed: the language server and the YAML parser are about half of the
+ * code, which every run and every worker thread would otherwise read and keep. (SARIF, JUnit and
+ * Markdown output stay in the bundle, evaluated only when used: they are small.)
+ */
+const APART = [
+  { file: 'lazy/lsp.cjs', entry: 'src/lsp/server.ts', imported: /\/lsp\/server\.js$/ },
+  { file: 'lazy/yaml.cjs', entry: 'node_modules/yaml/dist/index.js', imported: /^yaml$/ },
+];
+/** Makes a bundle require the parts bundled apart, from its own place (`outdir`), when first imported. */
+const bundledApart = (outfile) => ({
+  name: 'bundled-apart',
+  setup(plugin) {
+    for (const part of APART) {
+      const path = `./${relative(dirname(outfile), join('dist', part.file))}`;
+      if (path === `./${basename(outfile)}`) continue;
+      plugin.onResolve({ filter: part.imported }, (args) => (args.kind === 'dynamic-import' ? { path, namespace: 'bundled-apart' } : undefined));
+    }
+    // A module in its place that requires the file at run time: a dynamic import() would need
+    // a module loader, which the CLI bundle, run as a script, does not have.
+    plugin.onLoad({ filter: /.*/, namespace: 'bundled-apart' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    plugin.onResolve({ filter: /\.cjs$/, namespace: 'bundled-apart' }, (args) => ({ path: args.path, external: true }));
+  },
+});
+const commonJs = (outfile, plugins) => ({
   ...shared,
   format: 'cjs',
-  entryPoints: ['src/cli/entry.ts'],
-  outfile: 'dist/cli-bundle.cjs',
+  outfile,
+  plugins: [...shared.plugins, ...plugins],
   // Bundled ES modules that read import.meta.url (fdir calls createRequire with it) get the bundle's.
   banner: { js: "var __dmlintImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { ...shared.define, 'import.meta.url': '__dmlintImportMetaUrl' },
 });
+
+// The command line: one CommonJS bundle and the small launcher that runs it with V8's code cache.
+await build({ ...commonJs('dist/cli-bundle.cjs', [bundledApart('dist/cli-bundle.cjs')]), entryPoints: ['src/cli/entry.ts'] });
+for (const part of APART) {
+  // dmlint's own code carries the parser, whose patches apply; a dependency alone needs none.
+  const own = part.entry.startsWith('src/');
+  const outfile = join('dist', part.file);
+  await build({ ...commonJs(outfile, [bundledApart(outfile)]), ...(own ? {} : { plugins: [] }), entryPoints: [part.entry] });
+}
 asciiOnly('dist/cli-bundle.cjs');
 const bundleHash = createHash('sha256').update(readFileSync('dist/cli-bundle.cjs')).digest('hex').slice(0, 16);
 // The launcher loads no dependency: nothing to patch.

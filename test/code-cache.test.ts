@@ -75,6 +75,14 @@ function timedRun(nodeArgs: string[], args: string[], env: Record<string, string
 describe('the built executable', () => {
   const args = ['--format', 'json', 'fixtures/no-placeholder/invalid/cells-and-code.md'];
 
+  it('leaves the language server and the YAML parser to files read only when needed', () => {
+    const bundle = readFileSync(join(REPO, 'dist', 'cli-bundle.cjs'), 'utf8');
+    expect(bundle).toContain('require("./lazy/lsp.cjs")');
+    expect(bundle).not.toContain('node_modules/vscode-languageserver/');
+    expect(bundle).not.toContain('node_modules/yaml/');
+    expect(readFileSync(join(REPO, 'dist', 'lazy', 'lsp.cjs'), 'utf8')).toContain('require("./yaml.cjs")');
+  });
+
   it('ships cached code for the Node that built it, and uses it', () => {
     expect(readdirSync(join(REPO, 'dist'))).toContain(`cli-bundle.${codeCacheKey({ ...process, execArgv: [] }, undefined)}.cache`);
     const own = scratchDir({});
