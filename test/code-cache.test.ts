@@ -4,10 +4,10 @@
  * executable ships one for the Node that built it.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundleCacheFiles, codeCacheKey, loadBundle, type CacheUse } from '../src/cli/code-cache.js';
+import { bundleCacheFiles, codeCacheKey, loadBundle, privateCacheDir, type CacheUse } from '../src/cli/code-cache.js';
 import { CLI, REPO, scratchDir } from './support/cli.js';
 
 /**
@@ -47,6 +47,24 @@ describe('a bundle run with the code cache', () => {
     const loaded = loadBundle(bundleIn(dir), { read: [], write: join(dir, 'taken', 'sub', 'bundle.cache') });
     expect(() => loaded.saveCache()).not.toThrow();
     expect(answer(loaded.exports)).toBe(42);
+  });
+
+  it('reads and writes cached code away from the bundle only in a directory of this user that no one else may write to', () => {
+    const dir = scratchDir({});
+    const file = bundleIn(dir);
+    const shared = join(dir, 'shared');
+    mkdirSync(shared, { mode: 0o777 });
+    chmodSync(shared, 0o777);
+    loadBundle(file, { read: [], write: join(shared, 'bundle.cache') }).saveCache();
+    expect(readdirSync(shared)).toEqual([]);
+    const mine = privateCacheDir(join(dir, 'tmp'));
+    loadBundle(file, { read: [], write: join(mine, 'bundle.cache') }).saveCache();
+    expect(statSync(mine).mode & 0o777).toBe(0o700);
+    expect(statSync(join(mine, 'bundle.cache')).mode & 0o777).toBe(0o600);
+    // The same data, once others may write beside it, is not read.
+    copyFileSync(join(mine, 'bundle.cache'), join(shared, 'bundle.cache'));
+    expect(loadBundle(file, { read: [join(shared, 'bundle.cache')], write: null }).cached).toBe(false);
+    expect(privateCacheDir('/tmp', 1000)).toBe('/tmp/dmlint-code-cache-1000');
   });
 
   it('keeps cached code apart per bundle, Node version, architecture and V8 flags', () => {
@@ -89,7 +107,7 @@ describe('the built executable', () => {
     const run = timedRun([], args, { TMPDIR: own });
     expect(run).toMatchObject({ code: 1, cachedCode: true });
     // The cache beside the bundle served: none of the user's own was written.
-    expect(existsSync(join(own, 'dmlint-code-cache'))).toBe(false);
+    expect(existsSync(privateCacheDir(own))).toBe(false);
   });
 
   it('under other V8 flags, compiles once and writes a cache of its own, used from then on, with the same output', () => {
@@ -97,7 +115,7 @@ describe('the built executable', () => {
     const flags = ['--stack-size=2000'];
     const first = timedRun(flags, args, { TMPDIR: own });
     expect(first).toMatchObject({ code: 1, cachedCode: false });
-    expect(readdirSync(join(own, 'dmlint-code-cache'))).toHaveLength(1);
+    expect(readdirSync(privateCacheDir(own))).toHaveLength(1);
     const second = timedRun(flags, args, { TMPDIR: own });
     expect(second).toMatchObject({ code: 1, cachedCode: true });
     expect(second.stdout).toBe(first.stdout);
@@ -109,8 +127,8 @@ describe('the built executable', () => {
     const own = scratchDir({});
     const flags = ['--stack-size=2001'];
     timedRun(flags, ['--version'], { TMPDIR: own });
-    const [name] = readdirSync(join(own, 'dmlint-code-cache'));
-    writeFileSync(join(own, 'dmlint-code-cache', name ?? ''), 'garbage');
+    const [name] = readdirSync(privateCacheDir(own));
+    writeFileSync(join(privateCacheDir(own), name ?? ''), 'garbage');
     expect(timedRun(flags, args, { TMPDIR: own })).toMatchObject({ code: 1, cachedCode: false });
     expect(timedRun(flags, args, { TMPDIR: own })).toMatchObject({ code: 1, cachedCode: true });
   });

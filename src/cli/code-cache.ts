@@ -10,7 +10,7 @@
  * offered. A missing, rejected or unreadable cache only means compiling, as without one.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -32,6 +32,31 @@ export interface CodeCacheFiles {
   write: string | null;
 }
 
+/**
+ * The user's own directory for cached code under `base` (the system's temporary directory): one
+ * per user, since V8 runs cached code without checking where it came from, and another user must
+ * not be able to put code there.
+ */
+export function privateCacheDir(base: string, uid: number | undefined = process.getuid?.()): string {
+  return join(base, uid === undefined ? 'dmlint-code-cache' : `dmlint-code-cache-${uid}`);
+}
+
+/**
+ * Whether a directory can hold this user's cached code: absent (it will be made, for this user
+ * only), or a real directory of this user's that no one else may write to.
+ */
+function isPrivate(dir: string): boolean {
+  let stats;
+  try {
+    stats = lstatSync(dir);
+  } catch {
+    // Absent (or unreadable, which the write then finds out): nothing in it to trust or distrust.
+    return true;
+  }
+  const uid = process.getuid?.();
+  return stats.isDirectory() && (uid === undefined || stats.uid === uid) && (process.platform === 'win32' || (stats.mode & 0o022) === 0);
+}
+
 export interface LoadedBundle {
   exports: Record<string, unknown>;
   /** Whether V8 used cached code. */
@@ -51,7 +76,8 @@ export function loadBundle(file: string, cache: CodeCacheFiles): LoadedBundle {
   let script: Script | null = null;
   let cached = false;
   for (const path of cache.read) {
-    const data = readIfPresent(path);
+    // Cached code beside the bundle is as trusted as the bundle; anywhere else, only in a private directory.
+    const data = dirname(path) === dirname(file) || isPrivate(dirname(path)) ? readIfPresent(path) : null;
     if (data === null) continue;
     // A rejected script is compiled all the same: it serves if no other file is accepted.
     script = new Script(wrapped, { filename: file, cachedData: data });
@@ -88,8 +114,10 @@ function readIfPresent(path: string): Buffer | null {
 function writeAtomically(path: string, data: Buffer): void {
   const temporary = `${path}.${process.pid}.tmp`;
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temporary, data);
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    // A directory someone else made, or made writable to others, is not used (see isPrivate).
+    if (!isPrivate(dirname(path))) return;
+    writeFileSync(temporary, data, { mode: 0o600 });
     renameSync(temporary, path);
   } catch {
     // The cache is an optimisation: failing to write it changes no result (see above).

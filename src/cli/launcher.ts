@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
-import { bundleCacheFiles, codeCacheKey, loadBundle, type CacheUse } from './code-cache.js';
+import { bundleCacheFiles, codeCacheKey, loadBundle, privateCacheDir, type CacheUse } from './code-cache.js';
 import type * as Entry from './entry.js';
 
 /** The bundle's content hash, set by the build: cached code is kept per bundle. */
@@ -19,7 +19,7 @@ const bundle = join(__dirname, 'cli-bundle.cjs');
 const env = process.env;
 // NODE_DISABLE_COMPILE_CACHE is Node's own switch for its compile cache; it turns this one off too.
 const use: CacheUse = env.DMLINT_BUILD_CODE_CACHE === '1' ? 'build' : env.NODE_DISABLE_COMPILE_CACHE ? 'off' : isMainThread ? 'run' : 'read-only';
-const files = bundleCacheFiles(bundle, __DMLINT_BUNDLE_HASH__, codeCacheKey(process, env.NODE_OPTIONS), join(tmpdir(), 'dmlint-code-cache'), use);
+const files = bundleCacheFiles(bundle, __DMLINT_BUNDLE_HASH__, codeCacheKey(process, env.NODE_OPTIONS), privateCacheDir(tmpdir()), use);
 const loaded = loadBundle(bundle, files);
 const entry = loaded.exports as unknown as typeof Entry;
 entry.setModuleImporter((specifier) => import(specifier));
