@@ -42,6 +42,20 @@ describe('a bundle run with the code cache', () => {
     expect(answer(loaded.exports)).toBe(42);
   });
 
+  it('does not use cached code kept away from the bundle once a byte of it has changed', () => {
+    const dir = scratchDir({});
+    const file = bundleIn(dir);
+    const cacheFile = join(dir, 'cache', 'bundle.cache');
+    loadBundle(file, { read: [], write: cacheFile }).saveCache();
+    const damaged = readFileSync(cacheFile);
+    const middle = Math.floor(damaged.length / 2);
+    damaged[middle] = (damaged[middle] ?? 0) ^ 0xff;
+    writeFileSync(cacheFile, damaged);
+    const loaded = loadBundle(file, { read: [cacheFile], write: null });
+    expect(loaded.cached).toBe(false);
+    expect(answer(loaded.exports)).toBe(42);
+  });
+
   it('leaves the run as it is when the cache cannot be written', () => {
     const dir = scratchDir({ 'taken/sub': 'a file where the cache directory would go' });
     const loaded = loadBundle(bundleIn(dir), { read: [], write: join(dir, 'taken', 'sub', 'bundle.cache') });

@@ -76,8 +76,9 @@ export function loadBundle(file: string, cache: CodeCacheFiles): LoadedBundle {
   let script: Script | null = null;
   let cached = false;
   for (const path of cache.read) {
-    // Cached code beside the bundle is as trusted as the bundle; anywhere else, only in a private directory.
-    const data = dirname(path) === dirname(file) || isPrivate(dirname(path)) ? readIfPresent(path) : null;
+    // Beside the bundle, cached code is as trusted as the bundle; elsewhere, only in a private directory.
+    const trusted = dirname(path) === dirname(file) || isPrivate(dirname(path));
+    const data = trusted ? withoutDigest(readIfPresent(path)) : null;
     if (data === null) continue;
     // A rejected script is compiled all the same: it serves if no other file is accepted.
     script = new Script(wrapped, { filename: file, cachedData: data });
@@ -92,9 +93,28 @@ export function loadBundle(file: string, cache: CodeCacheFiles): LoadedBundle {
     exports: module.exports,
     cached,
     saveCache: () => {
-      if (!cached && cache.write !== null) writeAtomically(cache.write, compiled.createCachedData());
+      if (!cached && cache.write !== null) writeAtomically(cache.write, withDigest(compiled.createCachedData()));
     },
   };
+}
+
+/**
+ * Each file starts with a digest of the code after it: V8 checks the versions and the length of
+ * cached data, not its bytes, and a damaged byte stops the process with a fatal error. (SHA-1 for
+ * speed, under a millisecond: this guards against damage, not against an attacker.)
+ */
+const DIGEST_BYTES = 20;
+const digestOf = (data: Buffer): Buffer => createHash('sha1').update(data).digest();
+
+function withDigest(data: Buffer): Buffer {
+  return Buffer.concat([digestOf(data), data]);
+}
+
+/** The data after its digest, or null when the digest does not match (a damaged file). */
+function withoutDigest(stored: Buffer | null): Buffer | null {
+  if (stored === null || stored.length <= DIGEST_BYTES) return null;
+  const data = stored.subarray(DIGEST_BYTES);
+  return digestOf(data).equals(stored.subarray(0, DIGEST_BYTES)) ? data : null;
 }
 
 function readIfPresent(path: string): Buffer | null {
