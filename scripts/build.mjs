@@ -1,7 +1,7 @@
 // Bundles the CLI into one CommonJS file run with V8's code cache (src/cli/code-cache.ts) and the
 // library into ES modules (one file loads far faster than unified + remark as separate modules),
 // with the bundled template inlined as text; then runs the CLI once to build its code cache.
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,20 +39,26 @@ const { patchDependencies } = await importTypeScript("export { patchDependencies
  * and V8 keeps it at one byte per character (2 MB less in each thread). esbuild escapes strings
  * and dmlint's own patterns are written with escapes; what is left are comments kept from
  * dependencies, escaped here. Anything else stops the build: in a regular expression or a raw
- * template, an escape might not mean the character.
+ * template, an escape might not mean the character. The check does not trust the line scan: the
+ * bundle without its comments (minified by esbuild) must be the same before and after.
  */
-function asciiOnly(file) {
+async function asciiOnly(file) {
   const escape = (text) => text.replace(/[\u0080-\uFFFF]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  const lines = readFileSync(file, 'utf8').split('\n');
-  const escaped = lines.map((line, index) => {
-    const first = line.search(/[\u0080-\uFFFF]/);
-    if (first < 0) return line;
-    if (/^\s*(?:\*|\/\*)/.test(line)) return escape(line);
-    const comment = line.search(/(?:^|\s)\/\//);
-    if (comment >= 0 && comment < first) return line.slice(0, comment) + escape(line.slice(comment));
-    throw new Error(`build: ${file}:${index + 1} has a character outside ASCII in code; write it as an escape in the source:\n${line}`);
-  });
-  writeFileSync(file, escaped.join('\n'));
+  const original = readFileSync(file, 'utf8');
+  const escaped = original
+    .split('\n')
+    .map((line, index) => {
+      const first = line.search(/[\u0080-\uFFFF]/);
+      if (first < 0) return line;
+      if (/^\s*(?:\*|\/\*)/.test(line)) return escape(line);
+      const comment = line.search(/(?:^|\s)\/\//);
+      if (comment >= 0 && comment < first) return line.slice(0, comment) + escape(line.slice(comment));
+      throw new Error(`build: ${file}:${index + 1} has a character outside ASCII in code; write it as an escape in the source:\n${line}`);
+    })
+    .join('\n');
+  const code = async (text) => (await transform(text, { minifyWhitespace: true, legalComments: 'none', charset: 'utf8' })).code;
+  if ((await code(original)) !== (await code(escaped))) throw new Error(`build: escaping ${file} changed code, not only comments; see asciiOnly in scripts/build.mjs`);
+  writeFileSync(file, escaped);
 }
 
 const shared = {
@@ -105,7 +111,8 @@ const commonJs = (outfile, plugins) => ({
   outfile,
   plugins: [...shared.plugins, ...plugins],
   // Bundled ES modules that read import.meta.url (fdir calls createRequire with it) get the bundle's.
-  banner: { js: "var __dmlintImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // First, so that it stays the directive: the bundled ES modules were strict code.
+  banner: { js: "'use strict'; var __dmlintImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { ...shared.define, 'import.meta.url': '__dmlintImportMetaUrl' },
 });
 
@@ -117,7 +124,7 @@ for (const part of APART) {
   const outfile = join('dist', part.file);
   await build({ ...commonJs(outfile, [bundledApart(outfile)]), ...(own ? {} : { plugins: [] }), entryPoints: [part.entry] });
 }
-asciiOnly('dist/cli-bundle.cjs');
+await asciiOnly('dist/cli-bundle.cjs');
 const bundleHash = createHash('sha256').update(readFileSync('dist/cli-bundle.cjs')).digest('hex').slice(0, 16);
 // The launcher loads no dependency: nothing to patch.
 await build({ ...shared, plugins: [], format: 'cjs', entryPoints: ['src/cli/launcher.ts'], outfile: 'dist/cli.cjs', define: { __DMLINT_BUNDLE_HASH__: JSON.stringify(bundleHash) } });

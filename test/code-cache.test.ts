@@ -4,10 +4,11 @@
  * executable ships one for the Node that built it.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundleCacheFiles, codeCacheKey, loadBundle, privateCacheDir, type CacheUse } from '../src/cli/code-cache.js';
+import { bundleCacheFiles, codeCacheKey, loadBundle, privateCacheDir, sealed, type CacheUse } from '../src/cli/code-cache.js';
 import { CLI, REPO, scratchDir } from './support/cli.js';
 
 /**
@@ -21,6 +22,7 @@ function bundleIn(dir: string): string {
 }
 
 const answer = (exports: Record<string, unknown>): unknown => (exports.answer as () => number)();
+const sourceDigest = (file: string): Buffer => createHash('sha1').update(readFileSync(file, 'utf8')).digest();
 
 describe('a bundle run with the code cache', () => {
   it('runs without cached code and writes the code it compiled where asked', () => {
@@ -35,14 +37,28 @@ describe('a bundle run with the code cache', () => {
     expect(readFileSync(cacheFile).length).toBeGreaterThan(0);
   });
 
-  it('compiles as usual when the cached data is not V8 code', () => {
-    const dir = scratchDir({ 'junk.cache': 'not code that V8 cached\n'.repeat(50) });
-    const loaded = loadBundle(bundleIn(dir), { read: [join(dir, 'absent.cache'), join(dir, 'junk.cache')], write: null });
+  it('compiles as usual when V8 rejects the cached data', () => {
+    const dir = scratchDir({});
+    const file = bundleIn(dir);
+    // Sealed with the right digest, so that V8 itself gets to reject it.
+    writeFileSync(join(dir, 'junk.cache'), sealed(Buffer.from('not code that V8 cached\n'.repeat(50)), sourceDigest(file)));
+    const loaded = loadBundle(file, { read: [join(dir, 'absent.cache'), join(dir, 'junk.cache')], write: null });
     expect(loaded.cached).toBe(false);
     expect(answer(loaded.exports)).toBe(42);
   });
 
-  it('does not use cached code kept away from the bundle once a byte of it has changed', () => {
+  it('does not use cached code for a bundle edited in place, even with the same length', () => {
+    const dir = scratchDir({});
+    const file = bundleIn(dir);
+    const cacheFile = join(dir, 'cache', 'bundle.cache');
+    loadBundle(file, { read: [], write: cacheFile }).saveCache();
+    writeFileSync(file, readFileSync(file, 'utf8').replace('6 * 7', '6 * 8'));
+    const loaded = loadBundle(file, { read: [cacheFile], write: null });
+    expect(loaded.cached).toBe(false);
+    expect(answer(loaded.exports)).toBe(48);
+  });
+
+  it('does not use cached code once a byte of it has changed', () => {
     const dir = scratchDir({});
     const file = bundleIn(dir);
     const cacheFile = join(dir, 'cache', 'bundle.cache');
@@ -71,6 +87,12 @@ describe('a bundle run with the code cache', () => {
     chmodSync(shared, 0o777);
     loadBundle(file, { read: [], write: join(shared, 'bundle.cache') }).saveCache();
     expect(readdirSync(shared)).toEqual([]);
+    // Another user's directory, private to them, is not used either.
+    const theirs = join(dir, 'theirs');
+    mkdirSync(theirs, { mode: 0o700 });
+    chownSync(theirs, 4242, 4242);
+    loadBundle(file, { read: [], write: join(theirs, 'bundle.cache') }).saveCache();
+    expect(readdirSync(theirs)).toEqual([]);
     const mine = privateCacheDir(join(dir, 'tmp'));
     loadBundle(file, { read: [], write: join(mine, 'bundle.cache') }).saveCache();
     expect(statSync(mine).mode & 0o777).toBe(0o700);
@@ -99,7 +121,9 @@ describe('a bundle run with the code cache', () => {
 
 /** Runs the built executable with DMLINT_TIMING and reads whether it found compiled code. */
 function timedRun(nodeArgs: string[], args: string[], env: Record<string, string>): { code: number | null; stdout: string; cachedCode: unknown } {
-  const run = spawnSync(process.execPath, [...nodeArgs, CLI, ...args], { cwd: REPO, env: { ...process.env, DMLINT_TIMING: '1', ...env }, encoding: 'utf8' });
+  // Without settings of the caller's that change the cache: the tests set their own.
+  const { NODE_OPTIONS: _options, NODE_DISABLE_COMPILE_CACHE: _off, ...inherited } = process.env;
+  const run = spawnSync(process.execPath, [...nodeArgs, CLI, ...args], { cwd: REPO, env: { ...inherited, DMLINT_TIMING: '1', ...env }, encoding: 'utf8' });
   const line = run.stderr.split('\n').find((text) => text.startsWith('{"timing"')) ?? '{}';
   return { code: run.status, stdout: run.stdout, cachedCode: (JSON.parse(line) as { cachedCode?: unknown }).cachedCode };
 }
@@ -137,12 +161,22 @@ describe('the built executable', () => {
     expect(off).toMatchObject({ code: 1, cachedCode: false, stdout: first.stdout });
   });
 
-  it('replaces a cache of its own that V8 rejects', () => {
+  it('saves a cache of its own only after a run that linted', () => {
     const own = scratchDir({});
-    const flags = ['--stack-size=2001'];
-    timedRun(flags, ['--version'], { TMPDIR: own });
+    expect(timedRun(['--stack-size=2001'], ['--version'], { TMPDIR: own }).code).toBe(0);
+    expect(existsSync(privateCacheDir(own))).toBe(false);
+  });
+
+  it('replaces a damaged cache of its own (a changed byte would stop V8 with a fatal error)', () => {
+    const own = scratchDir({});
+    const flags = ['--stack-size=2002'];
+    timedRun(flags, args, { TMPDIR: own });
     const [name] = readdirSync(privateCacheDir(own));
-    writeFileSync(join(privateCacheDir(own), name ?? ''), 'garbage');
+    const file = join(privateCacheDir(own), name ?? '');
+    const damaged = readFileSync(file);
+    const middle = Math.floor(damaged.length / 2);
+    damaged[middle] = (damaged[middle] ?? 0) ^ 0xff;
+    writeFileSync(file, damaged);
     expect(timedRun(flags, args, { TMPDIR: own })).toMatchObject({ code: 1, cachedCode: false });
     expect(timedRun(flags, args, { TMPDIR: own })).toMatchObject({ code: 1, cachedCode: true });
   });

@@ -5,19 +5,23 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldLetters } from '../src/document/letters.js';
+import { ARROW, NAME_BEFORE_ARROW, STATE_NAME } from '../src/document/diagrams.js';
+import { foldLetters, NAME_PATTERN } from '../src/document/letters.js';
 import { DataModelDocument } from '../src/document/model.js';
 import { nameKey } from '../src/document/names.js';
 import { bundledSchema } from '../src/template/bundled.js';
 
 /** Letters, digits and marks of several scripts, astral ones and lone surrogates among them. */
-const UNITS = ['a', 'Z', '_', '-', '0', ' ', '.', '→', '>', '(', 'é', 'É', 'ß', 'ǅ', 'Σ', 'ж', 'Ж', '貸', '٣', '²', 'Ⅻ', '𝕏', '𐐀', '𐐨', 'e\u0301', '\u00A0', '\uD800', '\uDC00', 'ſ', 'K'];
+const UNITS = ['a', 'Z', '_', '-', '0', ' ', '.', '→', '⟶', '=', '>', '(', 'é', 'É', 'ß', 'ǅ', 'Σ', 'ж', 'Ж', '貸', '٣', '²', 'Ⅻ', '𝕏', '𐐀', '𐐨', 'e\u0301', '\u00A0', '\uD800', '\uDC00', 'ſ', 'K'];
 const text = fc.string({ unit: fc.constantFrom(...UNITS), maxLength: 24 });
 
-/** Each pattern as the code wrote it before folding (Unicode classes), and as it is written now. */
+/**
+ * Patterns as they were written before folding (Unicode classes), and as the code writes them now:
+ * the name patterns from the modules that use them, the others as written where they are used.
+ */
 const PAIRS: ReadonlyArray<[unicode: RegExp, folded: RegExp]> = [
-  [/[\p{L}_][\p{L}\p{N}_]*/gu, /[A-Za-z_][A-Za-z0-9_]*/g],
-  [/(?<![\p{L}\p{N}_-])[\p{N}-]*([\p{L}_][\p{L}\p{N}_-]*)\s*(?:->|→)\s*([\p{L}_][\p{L}\p{N}_-]*)/gu, /(?<![A-Za-z0-9_-])[0-9-]*([A-Za-z_][A-Za-z0-9_-]*)\s*(?:->|→)\s*([A-Za-z_][A-Za-z0-9_-]*)/g],
+  [/[\p{L}_][\p{L}\p{N}_]*/gu, new RegExp(NAME_PATTERN, 'g')],
+  [/(?<![\p{L}\p{N}_-])[\p{N}-]*([\p{L}_][\p{L}\p{N}_-]*)\s*(?:->|→|⟶|=>)\s*([\p{L}_][\p{L}\p{N}_-]*)/gu, new RegExp(String.raw`${NAME_BEFORE_ARROW}\s*${ARROW}\s*(${STATE_NAME})`, 'g')],
   [/(?<![\p{L}\p{N}_])[\p{L}\p{N}_]+(?=\()/gu, /(?<![A-Za-z0-9_])[A-Za-z0-9_]+(?=\()/g],
   [/^[^\p{L}\p{N}(]+/gu, /^[^A-Za-z0-9(]+/g],
 ];

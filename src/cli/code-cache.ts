@@ -10,9 +10,9 @@
  * offered. A missing, rejected or unreadable cache only means compiling, as without one.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
 /**
@@ -35,26 +35,28 @@ export interface CodeCacheFiles {
 /**
  * The user's own directory for cached code under `base` (the system's temporary directory): one
  * per user, since V8 runs cached code without checking where it came from, and another user must
- * not be able to put code there.
+ * not be able to put code there. (On Windows there is no user id, and the temporary directory is
+ * the user's own.)
  */
 export function privateCacheDir(base: string, uid: number | undefined = process.getuid?.()): string {
   return join(base, uid === undefined ? 'dmlint-code-cache' : `dmlint-code-cache-${uid}`);
 }
 
-/**
- * Whether a directory can hold this user's cached code: absent (it will be made, for this user
- * only), or a real directory of this user's that no one else may write to.
- */
-function isPrivate(dir: string): boolean {
-  let stats;
-  try {
-    stats = lstatSync(dir);
-  } catch {
-    // Absent (or unreadable, which the write then finds out): nothing in it to trust or distrust.
-    return true;
-  }
+/** Whether file-system entries are this user's alone: owned by the user, writable by no one else. */
+function ownedAlone(stats: { uid: number; mode: number }): boolean {
   const uid = process.getuid?.();
-  return stats.isDirectory() && (uid === undefined || stats.uid === uid) && (process.platform === 'win32' || (stats.mode & 0o022) === 0);
+  return (uid === undefined || stats.uid === uid) && (process.platform === 'win32' || (stats.mode & 0o022) === 0);
+}
+
+/** A real directory (not a link) of this user's that no one else may write to. */
+function isPrivateDir(dir: string): boolean {
+  try {
+    const stats = lstatSync(dir);
+    return stats.isDirectory() && ownedAlone(stats);
+  } catch {
+    // Absent or unreadable: nothing in it can be trusted.
+    return false;
+  }
 }
 
 export interface LoadedBundle {
@@ -62,8 +64,8 @@ export interface LoadedBundle {
   /** Whether V8 used cached code. */
   cached: boolean;
   /**
-   * Writes the code compiled so far, where the files say: call it late (at exit), so that the
-   * functions the run needed are compiled by then and go into the cache.
+   * Writes the code compiled so far, where the files say: call it late (at exit) and after a run
+   * that linted, so that the functions a run needs are compiled by then and go into the cache.
    */
   saveCache(): void;
 }
@@ -73,12 +75,13 @@ export function loadBundle(file: string, cache: CodeCacheFiles): LoadedBundle {
   const source = readFileSync(file, 'utf8');
   // Node's own CommonJS wrapper: the bundle sees the same five names as a module would.
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const sourceDigest = createHash('sha1').update(source).digest();
   let script: Script | null = null;
   let cached = false;
   for (const path of cache.read) {
-    // Beside the bundle, cached code is as trusted as the bundle; elsewhere, only in a private directory.
-    const trusted = dirname(path) === dirname(file) || isPrivate(dirname(path));
-    const data = trusted ? withoutDigest(readIfPresent(path)) : null;
+    // Beside the bundle, cached code is as trusted as the bundle; elsewhere, only from a private directory.
+    const beside = dirname(path) === dirname(file);
+    const data = unsealed(beside ? readIfPresent(path) : readPrivate(path), sourceDigest);
     if (data === null) continue;
     // A rejected script is compiled all the same: it serves if no other file is accepted.
     script = new Script(wrapped, { filename: file, cachedData: data });
@@ -93,28 +96,33 @@ export function loadBundle(file: string, cache: CodeCacheFiles): LoadedBundle {
     exports: module.exports,
     cached,
     saveCache: () => {
-      if (!cached && cache.write !== null) writeAtomically(cache.write, withDigest(compiled.createCachedData()));
+      if (cached || cache.write === null) return;
+      const beside = dirname(cache.write) === dirname(file);
+      writeAtomically(cache.write, () => sealed(compiled.createCachedData(), sourceDigest), beside ? 'shared' : 'private');
     },
   };
 }
 
 /**
- * Each file starts with a digest of the code after it: V8 checks the versions and the length of
- * cached data, not its bytes, and a damaged byte stops the process with a fatal error. (SHA-1 for
- * speed, under a millisecond: this guards against damage, not against an attacker.)
+ * Each file starts with a digest of the bundle's source and of the cached code after it. V8
+ * checks the version, flags and length of cached data, not its bytes: a damaged byte stops the
+ * process with a fatal error, and code cached for another source of the same length (a bundle
+ * edited in place) would run that other code. (SHA-1 for speed, about a millisecond for both:
+ * this guards against damage and staleness; the directory's privacy guards against other users.)
  */
 const DIGEST_BYTES = 20;
-const digestOf = (data: Buffer): Buffer => createHash('sha1').update(data).digest();
+const digestOf = (sourceDigest: Buffer, data: Buffer): Buffer => createHash('sha1').update(sourceDigest).update(data).digest();
 
-function withDigest(data: Buffer): Buffer {
-  return Buffer.concat([digestOf(data), data]);
+/** Cached code with its digest, as written to a file. */
+export function sealed(data: Buffer, sourceDigest: Buffer): Buffer {
+  return Buffer.concat([digestOf(sourceDigest, data), data]);
 }
 
-/** The data after its digest, or null when the digest does not match (a damaged file). */
-function withoutDigest(stored: Buffer | null): Buffer | null {
+/** The cached code of a file, or null when its digest does not match (damaged, or for another source). */
+function unsealed(stored: Buffer | null, sourceDigest: Buffer): Buffer | null {
   if (stored === null || stored.length <= DIGEST_BYTES) return null;
   const data = stored.subarray(DIGEST_BYTES);
-  return digestOf(data).equals(stored.subarray(0, DIGEST_BYTES)) ? data : null;
+  return digestOf(sourceDigest, data).equals(stored.subarray(0, DIGEST_BYTES)) ? data : null;
 }
 
 function readIfPresent(path: string): Buffer | null {
@@ -127,21 +135,59 @@ function readIfPresent(path: string): Buffer | null {
 }
 
 /**
- * Writes through a temporary file renamed into place, so that a process starting meanwhile reads
- * the old file or the new one, never half of one. A directory that cannot be written is left as
- * it is: the next run compiles again, as this one did.
+ * A file's bytes if it and its directory are this user's alone. The file is checked as opened (not
+ * followed if it is a link), so it cannot be swapped between the check and the read.
  */
-function writeAtomically(path: string, data: Buffer): void {
+function readPrivate(path: string): Buffer | null {
+  if (!isPrivateDir(dirname(path))) return null;
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    return fstatSync(fd).isFile() && ownedAlone(fstatSync(fd)) ? readFileSync(fd) : null;
+  } catch {
+    // Absent or unreadable: no cached code to offer.
+    return null;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+/**
+ * Writes through a temporary file renamed into place, so that a process starting meanwhile reads
+ * the old file or the new one, never half of one; in a private directory (made for this user
+ * alone, and not used if anyone else may write to it) or, beside the bundle, readable by all. A
+ * directory that cannot be written is left as it is: the next run compiles again, as this one did.
+ */
+function writeAtomically(path: string, data: () => Buffer, access: 'private' | 'shared'): void {
+  const dir = dirname(path);
   const temporary = `${path}.${process.pid}.tmp`;
   try {
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    // A directory someone else made, or made writable to others, is not used (see isPrivate).
-    if (!isPrivate(dirname(path))) return;
-    writeFileSync(temporary, data, { mode: 0o600 });
+    if (access === 'private') {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      if (!isPrivateDir(dir)) return;
+      removeOtherBuilds(dir, path);
+    }
+    // `wx`: a file already there (left by a process with this pid that died) is not written through.
+    writeFileSync(temporary, data(), { mode: access === 'private' ? 0o600 : 0o644, flag: 'wx' });
     renameSync(temporary, path);
   } catch {
     // The cache is an optimisation: failing to write it changes no result (see above).
+    removeQuietly(temporary);
   }
+}
+
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // A temporary file that cannot be removed either is left for the system to clear.
+  }
+}
+
+/** Cached code of other dmlint builds: an upgrade would otherwise leave them behind for good. */
+function removeOtherBuilds(dir: string, path: string): void {
+  const build = basename(path).split('-').slice(0, 2).join('-');
+  for (const name of readdirSync(dir)) if (name.startsWith('dmlint-') && !name.startsWith(`${build}-`)) rmSync(join(dir, name), { force: true });
 }
 
 export type CacheUse = 'run' | 'read-only' | 'build' | 'off';

@@ -24,6 +24,12 @@ const loaded = loadBundle(bundle, files);
 const entry = loaded.exports as unknown as typeof Entry;
 entry.setModuleImporter((specifier) => import(specifier));
 if (isMainThread) {
-  process.on('exit', () => loaded.saveCache());
-  entry.runCli(pathToFileURL(__filename), loaded.cached);
+  // Saved only after a run that linted: `dmlint --version` compiles too little to be worth keeping.
+  let linted = false;
+  process.on('exit', () => {
+    if (linted) loaded.saveCache();
+  });
+  entry.runCli(pathToFileURL(__filename), loaded.cached, () => {
+    linted = true;
+  });
 } else entry.runWorker();

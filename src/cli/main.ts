@@ -36,6 +36,8 @@ export interface CliIo {
   readStdin(): Promise<Buffer>;
   /** The built worker-thread entry; without it, files are linted in the main thread. */
   workerScript?: URL;
+  /** Told when the run lints (rather than printing help, the version, a configuration ...). */
+  onLint?(): void;
 }
 
 export const EXIT_OK = 0;
@@ -98,6 +100,7 @@ function workspaceFor(io: CliIo, options: CliOptions): Workspace {
 }
 
 async function lint(io: CliIo, options: CliOptions): Promise<number> {
+  io.onLint?.();
   let results: LintResult[];
   let problems: PathProblem[];
   let ruleSet: readonly AnyRule[];

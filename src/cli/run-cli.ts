@@ -13,9 +13,10 @@ function readStdin(): Promise<Buffer> {
 
 /**
  * Runs dmlint with the process's arguments. `workerScript` is the file a pool's worker threads
- * run; `cachedCode` says whether the launcher found compiled code (shown with DMLINT_TIMING).
+ * run; `cachedCode` says whether the launcher found compiled code (shown with DMLINT_TIMING);
+ * `onLint` is told when the run lints.
  */
-export function runCli(workerScript: URL, cachedCode: boolean): void {
+export function runCli(workerScript: URL, cachedCode: boolean, onLint: () => void): void {
   // DMLINT_TIMING=1: print where the time went, as JSON on standard error (the benchmark reads it).
   const timing = process.env.DMLINT_TIMING === '1';
   if (timing) {
@@ -23,7 +24,7 @@ export function runCli(workerScript: URL, cachedCode: boolean): void {
     // From the start of the process to here: Node's own start and loading dmlint's code.
     addTime('startup', performance.now());
   }
-  main({ argv: process.argv.slice(2), cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, readStdin, workerScript }).then(
+  main({ argv: process.argv.slice(2), cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, readStdin, workerScript, onLint }).then(
     (code) => {
       process.exitCode = code;
       if (timing) process.stderr.write(`${JSON.stringify({ timing: { ...timingReport(), total: Math.round(performance.now() * 10) / 10 }, cachedCode })}\n`);
