@@ -24,6 +24,23 @@ function bundleIn(dir: string): string {
 const answer = (exports: Record<string, unknown>): unknown => (exports.answer as () => number)();
 const sourceDigest = (file: string): Buffer => createHash('sha1').update(readFileSync(file, 'utf8')).digest();
 
+/** A bundle in a scratch directory, with its code cached apart from it. */
+function bundleWithCache(): { file: string; cacheFile: string } {
+  const dir = scratchDir({});
+  const file = bundleIn(dir);
+  const cacheFile = join(dir, 'cache', 'bundle.cache');
+  loadBundle(file, { read: [], write: cacheFile }).saveCache();
+  return { file, cacheFile };
+}
+
+/** Flips the bits of the byte in the middle of a file: the damage V8 itself does not notice. */
+function damageMiddleByte(path: string): void {
+  const bytes = readFileSync(path);
+  const middle = Math.floor(bytes.length / 2);
+  bytes[middle] = (bytes[middle] ?? 0) ^ 0xff;
+  writeFileSync(path, bytes);
+}
+
 describe('a bundle run with the code cache', () => {
   it('runs without cached code and writes the code it compiled where asked', () => {
     const dir = scratchDir({});
@@ -48,10 +65,7 @@ describe('a bundle run with the code cache', () => {
   });
 
   it('does not use cached code for a bundle edited in place, even with the same length', () => {
-    const dir = scratchDir({});
-    const file = bundleIn(dir);
-    const cacheFile = join(dir, 'cache', 'bundle.cache');
-    loadBundle(file, { read: [], write: cacheFile }).saveCache();
+    const { file, cacheFile } = bundleWithCache();
     writeFileSync(file, readFileSync(file, 'utf8').replace('6 * 7', '6 * 8'));
     const loaded = loadBundle(file, { read: [cacheFile], write: null });
     expect(loaded.cached).toBe(false);
@@ -59,14 +73,8 @@ describe('a bundle run with the code cache', () => {
   });
 
   it('does not use cached code once a byte of it has changed', () => {
-    const dir = scratchDir({});
-    const file = bundleIn(dir);
-    const cacheFile = join(dir, 'cache', 'bundle.cache');
-    loadBundle(file, { read: [], write: cacheFile }).saveCache();
-    const damaged = readFileSync(cacheFile);
-    const middle = Math.floor(damaged.length / 2);
-    damaged[middle] = (damaged[middle] ?? 0) ^ 0xff;
-    writeFileSync(cacheFile, damaged);
+    const { file, cacheFile } = bundleWithCache();
+    damageMiddleByte(cacheFile);
     const loaded = loadBundle(file, { read: [cacheFile], write: null });
     expect(loaded.cached).toBe(false);
     expect(answer(loaded.exports)).toBe(42);
@@ -172,11 +180,7 @@ describe('the built executable', () => {
     const flags = ['--stack-size=2002'];
     timedRun(flags, args, { TMPDIR: own });
     const [name] = readdirSync(privateCacheDir(own));
-    const file = join(privateCacheDir(own), name ?? '');
-    const damaged = readFileSync(file);
-    const middle = Math.floor(damaged.length / 2);
-    damaged[middle] = (damaged[middle] ?? 0) ^ 0xff;
-    writeFileSync(file, damaged);
+    damageMiddleByte(join(privateCacheDir(own), name ?? ''));
     expect(timedRun(flags, args, { TMPDIR: own })).toMatchObject({ code: 1, cachedCode: false });
     expect(timedRun(flags, args, { TMPDIR: own })).toMatchObject({ code: 1, cachedCode: true });
   });

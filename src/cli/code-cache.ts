@@ -5,9 +5,10 @@
  * only `vm.Script`'s `cachedData`, so the bundle is run as a script, wrapped as Node wraps a
  * CommonJS module.)
  *
- * The cache is safe to be wrong: V8 checks its version and flags and rejects cached data that
- * does not fit, and the file's name holds the bundle's hash, so data for another build is never
- * offered. A missing, rejected or unreadable cache only means compiling, as without one.
+ * The cache is safe to be wrong: V8 rejects cached data made by another version or with other
+ * flags, and each file carries a digest of the bundle's source and of its data (see `sealed`),
+ * which covers what V8 does not check. A missing, rejected, damaged or unreadable cache only means
+ * compiling, as without one.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
