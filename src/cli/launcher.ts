@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import { bundleCacheFiles, codeCacheKey, loadBundle, privateCacheDir, type CacheUse } from './code-cache.js';
+import { applyHeapFlags } from './heap-settings.js';
 import type * as Entry from './entry.js';
 
 /** The bundle's content hash, set by the build: cached code is kept per bundle. */
@@ -17,6 +18,8 @@ declare const __DMLINT_BUNDLE_HASH__: string;
 
 const bundle = join(__dirname, 'cli-bundle.cjs');
 const env = process.env;
+// Before the bundle is compiled: V8's cached code is only accepted under the flags it was made with.
+if (isMainThread) applyHeapFlags(process.execArgv);
 // NODE_DISABLE_COMPILE_CACHE is Node's own switch for its compile cache; it turns this one off too.
 const use: CacheUse = env.DMLINT_BUILD_CODE_CACHE === '1' ? 'build' : env.NODE_DISABLE_COMPILE_CACHE ? 'off' : isMainThread ? 'run' : 'read-only';
 const files = bundleCacheFiles(bundle, __DMLINT_BUNDLE_HASH__, codeCacheKey(process, env.NODE_OPTIONS), privateCacheDir(tmpdir()), use);
