@@ -88,6 +88,41 @@ export const PATCHES: readonly DependencyPatch[] = [
       ],
       ['  const gaps = {};\n', '  const gaps = new Map();\n'],
       ['    gaps[adjust + jumps[index][0]] = adjust + jumps[index][1];\n', '    gaps.set(adjust + jumps[index][0], adjust + jumps[index][1]);\n'],
+      // It also copied the whole event list into its splice buffer, then copied the buffer out and
+      // spliced that copy back over the list as the arguments of one call, at every nesting level of
+      // every parse. The buffer now takes the list itself (nothing else reads it meanwhile), and its
+      // content is written back into the same array in place.
+      ['  const events = new SpliceBuffer(eventsArray);\n', '  const events = new SpliceBuffer();\n  events.left = eventsArray;\n'],
+      [
+        '  splice(eventsArray, 0, Number.POSITIVE_INFINITY, events.slice(0));\n',
+        '  const all = events.slice(0);\n  eventsArray.length = all.length;\n  for (let at = 0; at < all.length; at++) eventsArray[at] = all[at];\n',
+      ],
+    ],
+  },
+  {
+    file: 'micromark-util-chunked/index.js',
+    why:
+      'splice() copied its items into a new array and shifted the two splice arguments in front of them before ' +
+      'spreading that array into Array#splice. Spreading the items after the two arguments is the same call ' +
+      'without the copy; the parser splices events for every construct it resolves.',
+    replace: [['    parameters = Array.from(items);\n    parameters.unshift(start, remove);\n    // @ts-expect-error Hush, it\u2019s fine.\n    list.splice(...parameters);\n', '    list.splice(start, remove, ...items);\n']],
+  },
+  {
+    file: 'micromark/lib/create-tokenizer.js',
+    why:
+      'Every attempt at a construct (several per character) stored the state to go back to in a new closure ' +
+      'over five variables, with a copy of the token stack made through the iterator protocol. The state now ' +
+      'sits in the returned object, restored by one method shared by the tokenizer, and the stack is copied ' +
+      'with slice().',
+    replace: [
+      [
+        '    const startPoint = now();\n    const startPrevious = context.previous;\n    const startCurrentConstruct = context.currentConstruct;\n    const startEventsIndex = context.events.length;\n    const startStack = Array.from(stack);\n    return {\n      from: startEventsIndex,\n      restore\n    };\n',
+        '    return {\n      from: context.events.length,\n      restore: restoreStored,\n      startPoint: now(),\n      startPrevious: context.previous,\n      startCurrentConstruct: context.currentConstruct,\n      startStack: stack.slice()\n    };\n  }\n\n  /** Restores the state that store() put in `this`. */\n  function restoreStored() {\n    point = this.startPoint;\n    context.previous = this.startPrevious;\n    context.currentConstruct = this.startCurrentConstruct;\n    context.events.length = this.from;\n    stack = this.startStack;\n    accountForPotentialSkip();\n',
+      ],
+      [
+        '\n    /**\n     * Restore state.\n     *\n     * @returns {undefined}\n     *   Nothing.\n     */\n    function restore() {\n      point = startPoint;\n      context.previous = startPrevious;\n      context.currentConstruct = startCurrentConstruct;\n      context.events.length = startEventsIndex;\n      stack = startStack;\n      accountForPotentialSkip();\n    }\n',
+        '',
+      ],
     ],
   },
 ];

@@ -74,6 +74,9 @@ describe('remark-gfm bundled with the patches', () => {
     expect(code).toMatch(/context\d*\.sliceSerialize = events\d*\[index\d*\]\[2\]\.sliceSerialize;/);
     expect(code).toMatch(/compilerFor\d* = memoized\d*\(/);
     expect(code).toMatch(/constructsFor\d* = memoized\d*\(/);
+    expect(code).toMatch(/events\d*\.left = eventsArray\d*;/);
+    expect(code).toMatch(/list\d*\.splice\(start\d*, remove\d*, \.\.\.items\d*\);/);
+    expect(code).toMatch(/restore: restoreStored\d*,/);
     patched = ((await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as { parse: (text: string) => Root }).parse;
   }, 30_000);
 
