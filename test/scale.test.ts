@@ -6,6 +6,7 @@ import { readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { WORKER_YOUNG_GENERATION_MB } from '../src/cli/heap-settings.js';
 import { lintInWorkers, poolSize, type PoolJob } from '../src/cli/pool.js';
 import { Progress } from '../src/cli/progress.js';
 import { inShard, parseShard } from '../src/cli/shard.js';
@@ -230,6 +231,23 @@ describe('worker threads', () => {
     const done: string[] = [];
     await lintInWorkers(3, { script: pathToFileURL(reversing), workspace: { cwd: REPO }, workers: 1, prepare: standInJobs(done), onNotice: (notice) => done.push(notice) });
     expect(done).toEqual(['0:here0', '2:f2', '1:f1']);
+  });
+
+  it('start workers with a smaller young generation than V8 gives this thread', async () => {
+    // A stand-in worker that answers with the limits it was started with.
+    const reporting = join(
+      scratchDir({
+        'limits.mjs': [
+          "import { parentPort, resourceLimits } from 'node:worker_threads';",
+          "parentPort.on('message', ({ id }) => parentPort.postMessage({ id, outcome: { result: { filePath: `young ${resourceLimits.maxYoungGenerationSizeMb}` }, checks: [] } }));",
+          '',
+        ].join('\n'),
+      }),
+      'limits.mjs',
+    );
+    const done: string[] = [];
+    await lintInWorkers(2, { script: pathToFileURL(reporting), workspace: { cwd: REPO }, workers: 1, prepare: standInJobs(done), onNotice: (notice) => done.push(notice) });
+    expect(done.sort()).toEqual(['0:here0', `1:young ${WORKER_YOUNG_GENERATION_MB}`]);
   });
 
   it('fall back to this thread when a worker dies, saying so', async () => {

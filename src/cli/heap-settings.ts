@@ -2,15 +2,22 @@
  * How the CLI's V8 heaps grow. A run over many files keeps two heaps busy (this thread and a
  * worker), each with about 12 MB live between files. V8's own growing factor lets each heap's old
  * generation reach up to four times that before a full collection, most of it finished files'
- * garbage, so peak memory is mostly garbage waiting to be collected. Measured on 1,000 documents
- * (README, Performance): 150% growth took the peak from 265–309 MB to 215–243 MB at no measurable
- * cost in time. Less growth (100%), or a smaller young generation for the worker, saved another
- * 10–25 MB but cost 5–15% more time in collections, which also throw away the parser's optimised code.
+ * garbage, and each young generation takes 32 MB: peak memory is mostly garbage waiting to be
+ * collected. Measured on the bench's 1,000 documents (alternating runs, medians of 3): V8's
+ * defaults 265–309 MB; 150% growth 240 MB; 100% growth 227 MB; 100% growth and a 24 MB worker
+ * young generation 207 MB, in about 5% more time than 100% growth alone, which collections spend.
  */
 import { setFlagsFromString } from 'node:v8';
 
 /** The old generation may grow this many percent past what a full collection left live. */
-export const HEAP_GROWING_PERCENT = 150;
+export const HEAP_GROWING_PERCENT = 100;
+
+/**
+ * The young generation of a worker thread (V8's `maxYoungGenerationSizeMb`: its two semispaces
+ * and young large objects), against V8's 48 MB. This thread keeps V8's: it cannot be changed once
+ * the process runs.
+ */
+export const WORKER_YOUNG_GENERATION_MB = 24;
 
 /**
  * The V8 flags to set for this process: none that the user gave Node already (theirs win; Node

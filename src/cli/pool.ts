@@ -10,6 +10,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { WORKER_YOUNG_GENERATION_MB } from './heap-settings.js';
 import type { JobOutcome } from './lint-job.js';
 import type { WorkspaceOptions } from './workspace.js';
 
@@ -121,7 +122,7 @@ class LintWorker {
   ) {}
 
   private start(): Worker {
-    const worker = new Worker(this.script, { workerData: this.workspace });
+    const worker = new Worker(this.script, { workerData: this.workspace, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     worker.on('message', (reply: PoolReply) => {
       const pending = this.pending.get(reply.id);
       this.pending.delete(reply.id);
