@@ -161,6 +161,8 @@ describe('worker threads', () => {
         done: (outcome: JobOutcome) => done.push(`${index}:${outcome.result.filePath}`),
       });
   const script = pathToFileURL(join(REPO, 'dist/cli.cjs'));
+  /** A stand-in worker script, one line per item, written to a scratch directory. */
+  const standInWorker = (name: string, lines: readonly string[]): URL => pathToFileURL(join(scratchDir({ [name]: [...lines, ''].join('\n') }), name));
 
   // Two threads asked for (this one and a worker): the pool is used whatever the number of files.
   it('give the same output as one thread', { timeout: 120_000 }, () => {
@@ -213,49 +215,37 @@ describe('worker threads', () => {
 
   it('match each reply of a worker to its file, in whatever order the replies come', async () => {
     // A stand-in worker that answers its first two files in reverse order.
-    const reversing = join(
-      scratchDir({
-        'reverse.mjs': [
-          "import { parentPort } from 'node:worker_threads';",
-          'const held = [];',
-          "parentPort.on('message', (request) => {",
-          '  held.push(request);',
-          '  if (held.length < 2) return;',
-          "  for (const { id, file } of held.reverse()) parentPort.postMessage({ id, outcome: { result: { filePath: file, messages: [] }, checks: [] } });",
-          '});',
-          '',
-        ].join('\n'),
-      }),
-      'reverse.mjs',
-    );
+    const reversing = standInWorker('reverse.mjs', [
+      "import { parentPort } from 'node:worker_threads';",
+      'const held = [];',
+      "parentPort.on('message', (request) => {",
+      '  held.push(request);',
+      '  if (held.length < 2) return;',
+      "  for (const { id, file } of held.reverse()) parentPort.postMessage({ id, outcome: { result: { filePath: file, messages: [] }, checks: [] } });",
+      '});',
+    ]);
     const done: string[] = [];
-    await lintInWorkers(3, { script: pathToFileURL(reversing), workspace: { cwd: REPO }, workers: 1, prepare: standInJobs(done), onNotice: (notice) => done.push(notice) });
+    await lintInWorkers(3, { script: reversing, workspace: { cwd: REPO }, workers: 1, prepare: standInJobs(done), onNotice: (notice) => done.push(notice) });
     expect(done).toEqual(['0:here0', '2:f2', '1:f1']);
   });
 
   it('start workers with a smaller young generation than V8 gives this thread', async () => {
     // A stand-in worker that answers with the limits it was started with.
-    const reporting = join(
-      scratchDir({
-        'limits.mjs': [
-          "import { parentPort, resourceLimits } from 'node:worker_threads';",
-          "parentPort.on('message', ({ id }) => parentPort.postMessage({ id, outcome: { result: { filePath: `young ${resourceLimits.maxYoungGenerationSizeMb}` }, checks: [] } }));",
-          '',
-        ].join('\n'),
-      }),
-      'limits.mjs',
-    );
+    const reporting = standInWorker('limits.mjs', [
+      "import { parentPort, resourceLimits } from 'node:worker_threads';",
+      "parentPort.on('message', ({ id }) => parentPort.postMessage({ id, outcome: { result: { filePath: `young ${resourceLimits.maxYoungGenerationSizeMb}` }, checks: [] } }));",
+    ]);
     const done: string[] = [];
-    await lintInWorkers(2, { script: pathToFileURL(reporting), workspace: { cwd: REPO }, workers: 1, prepare: standInJobs(done), onNotice: (notice) => done.push(notice) });
+    await lintInWorkers(2, { script: reporting, workspace: { cwd: REPO }, workers: 1, prepare: standInJobs(done), onNotice: (notice) => done.push(notice) });
     expect(done.sort()).toEqual(['0:here0', `1:young ${WORKER_YOUNG_GENERATION_MB}`]);
   });
 
   it('fall back to this thread when a worker dies, saying so', async () => {
-    const crashing = join(scratchDir({ 'crash.mjs': 'process.exit(3);\n' }), 'crash.mjs');
+    const crashing = standInWorker('crash.mjs', ['process.exit(3);']);
     const done: string[] = [];
     const notices: string[] = [];
     // Job 0 is this thread's; jobs 1 and 2 go to the first worker, which dies with both in flight.
-    await lintInWorkers(3, { script: pathToFileURL(crashing), workspace: { cwd: REPO }, workers: 2, prepare: standInJobs(done), onNotice: (notice) => notices.push(notice) });
+    await lintInWorkers(3, { script: crashing, workspace: { cwd: REPO }, workers: 2, prepare: standInJobs(done), onNotice: (notice) => notices.push(notice) });
     expect(done.sort()).toEqual(['0:here0', '1:here1', '2:here2']);
     expect(notices).toEqual(['a worker thread stopped (exited with code 3); linting the rest of its files in the main thread']);
   });
