@@ -40,6 +40,18 @@ describe('configuration discovery', () => {
     expect(findings(run.stdout)).toEqual(['specs/a/data-model.md error open-questions', 'specs/c/data-model.md warning open-questions']);
   });
 
+  it('passes over a package.json without a "dmlint" key and an empty configuration file', () => {
+    const root = scratchDir({
+      ...GIT,
+      ...doc('specs/a', UNCHECKED),
+      ...doc('specs/b', UNCHECKED),
+      '.dmlintrc.json': '{ "rules": { "open-questions": "error" } }',
+      'specs/a/package.json': JSON.stringify({ name: 'a' }),
+      'specs/b/.dmlintrc.json': '  \n',
+    });
+    expect(findings(runCli(['--format', 'compact', '.'], { cwd: root }).stdout)).toEqual(['specs/a/data-model.md error open-questions', 'specs/b/data-model.md error open-questions']);
+  });
+
   it('does not look above the repository root', () => {
     const outside = scratchDir({ '.dmlintrc.json': '{ "rules": { "open-questions": "off" } }', 'project/.git/HEAD': 'ref\n', ...doc('project/specs/a', UNCHECKED) });
     expect(findings(runCli(['--format', 'compact', '.'], { cwd: join(outside, 'project') }).stdout)).toEqual(['specs/a/data-model.md warning open-questions']);
@@ -63,6 +75,7 @@ describe('configuration errors', () => {
     ['.dmlintrc.json', '{ "rules": { "header-metadata": ["error", { "branchPattern": "(" }] } }', '.dmlintrc.json:1:45: rules.header-metadata[1].branchPattern: not a valid regular expression'],
     ['.dmlintrc.json', '{ "overrides": [{ "rules": {} }] }', '.dmlintrc.json:1:17: overrides[0]: must have required property \'files\''],
     ['.dmlintrc.json', '{ "rules": { ', '.dmlintrc.json:1:14: not valid JSON: CloseBraceExpected'],
+    ['package.json', '{ "name": "a",\n  "dmlint": ', 'package.json:2:13: not valid JSON: ValueExpected'],
     ['.dmlintrc.yaml', 'rules: [\n', '.dmlintrc.yaml:2:1: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],
     ['.dmlintrc.json', '{ "extends": "./missing.json" }', '.dmlintrc.json:1:3: extends: no such file "./missing.json"'],
     ['.dmlintrc.json', '{ "template": "templates/none.md" }', '.dmlintrc.json: template: cannot read templates/none.md: no such file or directory'],

@@ -50,13 +50,13 @@ export class Workspace {
   constructor(private readonly options: WorkspaceOptions) {}
 
   /** The configuration file that applies to a document, or null. */
-  async configFileFor(file: string): Promise<string | null> {
+  configFileFor(file: string): string | null {
     if (this.options.configFile) return resolve(this.options.cwd, this.options.configFile);
     return this.options.useConfig === false ? null : this.loader.find(dirname(file));
   }
 
   async settingsFor(file: string): Promise<FileSettings> {
-    const configFile = await this.configFileFor(file);
+    const configFile = this.configFileFor(file);
     const layers = configFile ? await this.loader.load(configFile) : [];
     const config = resolveConfig(layers, file, this.options.commandLineRules);
     if (this.options.template) config.template = resolve(this.options.cwd, this.options.template);

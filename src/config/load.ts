@@ -5,10 +5,10 @@
  * configuration never runs code. `extends` chains are followed, with cycles refused.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, parse, resolve } from 'node:path';
-import { lilconfig, type LilconfigResult } from 'lilconfig';
+import { basename, dirname, join, parse, resolve } from 'node:path';
+import { lilconfigSync, type LilconfigResult } from 'lilconfig';
 import { builtinRules } from '../../rules/index.js';
-import { parseConfigText, type ParsedConfig } from './parse.js';
+import { parseConfigText, parseJson, type ParsedConfig } from './parse.js';
 import { ConfigError, type ConfigLayer } from './types.js';
 
 export const CONFIG_FILES = ['.dmlintrc.json', '.dmlintrc.jsonc', '.dmlintrc.yaml', '.dmlintrc.yml', 'package.json'];
@@ -35,19 +35,33 @@ export class ConfigLoader {
   /** Parsed files by path, so each file is read and validated once per run. */
   private readonly parsed = new Map<string, Promise<ParsedConfig>>();
   private readonly layers = new Map<string, ConfigLayer[]>();
-  private readonly searchers = new Map<string, ReturnType<typeof lilconfig>>();
+  private readonly searchers = new Map<string, ReturnType<typeof lilconfigSync>>();
 
-  /** The configuration file that applies to documents in `dir`, or null. */
-  async find(dir: string): Promise<string | null> {
+  /**
+   * The configuration file that applies to documents in `dir`, or null. The search is synchronous:
+   * it asks a few paths in each directory up to the repository root, and asynchronous file access
+   * made that cost a thread-pool round trip each (5–10 ms of a one-document run, about 0.7 ms per
+   * directory on many).
+   */
+  find(dir: string): string | null {
     const stopDir = repositoryRoot(dir);
     let searcher = this.searchers.get(stopDir);
     if (!searcher) {
-      const load = async (file: string, content: string): Promise<unknown> => (await this.parse(file, content)).value;
-      searcher = lilconfig('dmlint', { searchPlaces: CONFIG_FILES, stopDir, loaders: { '.json': load, '.jsonc': load, '.yaml': load, '.yml': load } });
+      // Only package.json needs reading here (does it have a "dmlint" key?); any other file found is read by load().
+      const json = (file: string, content: string): unknown => (basename(file) === 'package.json' ? this.parsePackage(file, content) : true);
+      const found = (): unknown => true;
+      searcher = lilconfigSync('dmlint', { searchPlaces: CONFIG_FILES, stopDir, loaders: { '.json': json, '.jsonc': found, '.yaml': found, '.yml': found } });
       this.searchers.set(stopDir, searcher);
     }
-    const found: LilconfigResult = await searcher.search(dir);
+    const found: LilconfigResult = searcher.search(dir);
     return found?.filepath ?? null;
+  }
+
+  /** A package.json's content, parsed once for the search and for load(). */
+  private parsePackage(file: string, content: string): unknown {
+    const parsed = parseJson(file, content);
+    this.parsed.set(file, Promise.resolve(parsed));
+    return parsed.value;
   }
 
   /** The layers of a configuration file: what it extends first, then the file itself. */

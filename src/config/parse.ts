@@ -30,7 +30,7 @@ async function loadYaml(): Promise<Yaml> {
   return 'LineCounter' in loaded ? loaded : (loaded as unknown as { default: Yaml }).default;
 }
 
-function parseJson(file: string, text: string): ParsedConfig {
+export function parseJson(file: string, text: string): ParsedConfig {
   const source = new SourceText(text);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
