@@ -33,7 +33,7 @@ console.log('Generating the corpora from fixtures/examples ...');
 const corpus = buildCorpora(root);
 const cacheFile = join(root, 'bench.dmlintcache');
 
-const dmlint = (args, env = {}) => measure(process.execPath, [CLI, ...args], { cwd: root, env: { CI: 'true', ...env } });
+const dmlint = (args, env = {}, nodeFlags = []) => measure(process.execPath, [...nodeFlags, CLI, ...args], { cwd: root, env: { CI: 'true', ...env } });
 const markdownlint = (args) => measure(process.execPath, [MARKDOWNLINT, ...args], { cwd: root });
 
 /** Runs each tool `runs` times, alternating, and returns their medians. */
@@ -81,6 +81,15 @@ const many = await sideBySide('1,000 documents', MANY_RUNS, () => dmlint(['many'
 row('1,000 documents, no cache', many.ours, many.theirs, `${availableParallelism()} cores`);
 target('1,000 documents: wall time vs markdownlint-cli2', many.ours.wall / many.theirs.wall, 0.5);
 target('1,000 documents: peak RSS vs markdownlint-cli2', many.ours.rss / many.theirs.rss, 0.5);
+
+// Not a target: the same run with V8's background threads off (--single-threaded), which only a
+// command line can ask for. On two cores, V8's concurrent marking and compiling in the
+// background compete with the two linting threads (see README, Performance). Primed once: V8's
+// cached code is kept per set of flags.
+const SINGLE_THREADED = ['--single-threaded'];
+await dmlint([relative(corpus.one)], {}, SINGLE_THREADED);
+const singleThreaded = await sideBySide('1,000 documents, node --single-threaded', MANY_RUNS, () => dmlint(['many'], {}, SINGLE_THREADED));
+row('1,000 documents, `node --single-threaded`', singleThreaded.ours, many.theirs, 'not a target: V8 without background threads');
 
 // 3. 1,000 documents, warm cache (primed once, then nothing changed).
 rmSync(cacheFile, { force: true });
