@@ -72,29 +72,30 @@ function endOfLine(text: string, from: number): number {
   return cr < 0 ? lf : Math.min(lf, cr);
 }
 
+/** A backslash and the character after it (`\[` and `\]` are escaped brackets; `\\` escapes itself). */
+const ESCAPE_PAIR = /\\[\s\S]/g;
+
 /**
  * Copies `text[start, end)` with each masked range (absolute offsets) and each backslash-escaped
- * bracket blanked by spaces; offsets and line breaks are kept.
+ * bracket blanked by spaces; offsets and line breaks are kept. Built from slices: a copy through
+ * an array of characters allocated a string per character of every paragraph.
  */
 export function maskedSlice(text: string, start: number, end: number, masks: ReadonlyArray<readonly [number, number]>): string {
-  const chars = text.slice(start, end).split('');
-  for (const [from, to] of masks) {
-    for (let i = Math.max(from, start); i < Math.min(to, end); i++) blank(chars, i - start);
-  }
-  for (let i = 0; i < chars.length - 1; i++) {
-    if (chars[i] === '\\') {
-      const next = chars[i + 1];
-      if (next === '[' || next === ']') {
-        chars[i] = ' ';
-        chars[i + 1] = ' ';
-      }
-      i++;
-    }
-  }
-  return chars.join('');
+  const masked = masks.length === 0 ? text.slice(start, end) : blankRanges(text, start, end, masks);
+  return masked.includes('\\') ? masked.replace(ESCAPE_PAIR, (pair) => (pair[1] === '[' || pair[1] === ']' ? '  ' : pair)) : masked;
 }
 
-function blank(chars: string[], i: number): void {
-  const c = chars[i];
-  if (c !== '\n' && c !== '\r') chars[i] = ' ';
+/** `text[start, end)` with the parts of `ranges` inside it turned to spaces, line breaks kept. */
+function blankRanges(text: string, start: number, end: number, ranges: ReadonlyArray<readonly [number, number]>): string {
+  const inside = ranges.map(([from, to]): [number, number] => [Math.max(from, start), Math.min(to, end)]).filter(([from, to]) => from < to);
+  inside.sort((a, b) => a[0] - b[0]);
+  let result = '';
+  let at = start;
+  for (const [from, to] of inside) {
+    if (to <= at) continue;
+    const blankFrom = Math.max(from, at);
+    result += text.slice(at, blankFrom) + text.slice(blankFrom, to).replace(/[^\r\n]/g, ' ');
+    at = to;
+  }
+  return result + text.slice(at, end);
 }
