@@ -40,8 +40,8 @@ export class ConfigLoader {
   /**
    * The configuration file that applies to documents in `dir`, or null. The search is synchronous:
    * it asks a few paths in each directory up to the repository root, and asynchronous file access
-   * made that cost a thread-pool round trip each (5–10 ms of a one-document run, about 0.7 ms per
-   * directory on many).
+   * made that cost a thread-pool round trip each (4.5–6.5 ms of a one-document run, about 0.7 ms
+   * per document on 300 in their own directories).
    */
   find(dir: string): string | null {
     const stopDir = repositoryRoot(dir);
@@ -49,8 +49,8 @@ export class ConfigLoader {
     if (!searcher) {
       // Only package.json needs reading here (does it have a "dmlint" key?); any other file found is read by load().
       const json = (file: string, content: string): unknown => (basename(file) === 'package.json' ? this.parsePackage(file, content) : true);
-      const found = (): unknown => true;
-      searcher = lilconfigSync('dmlint', { searchPlaces: CONFIG_FILES, stopDir, loaders: { '.json': json, '.jsonc': found, '.yaml': found, '.yml': found } });
+      const pathOnly = (): unknown => true;
+      searcher = lilconfigSync('dmlint', { searchPlaces: CONFIG_FILES, stopDir, loaders: { '.json': json, '.jsonc': pathOnly, '.yaml': pathOnly, '.yml': pathOnly } });
       this.searchers.set(stopDir, searcher);
     }
     const found: LilconfigResult = searcher.search(dir);
