@@ -1,24 +1,19 @@
-/** The V8 heap flags the executable sets for itself, and when it leaves them to the user. */
+/** The V8 heap flag the executable sets for itself, and when it leaves it to the user. */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HEAP_GROWING_PERCENT, heapFlags, SEMI_SPACE_GROWTH_FACTOR } from '../src/cli/heap-settings.js';
+import { HEAP_GROWING_PERCENT, heapFlags } from '../src/cli/heap-settings.js';
 import { REPO } from './support/cli.js';
 
 describe('heap flags', () => {
-  const growing = `--heap-growing-percent=${HEAP_GROWING_PERCENT}`;
-  const young = `--semi-space-growth-factor=${SEMI_SPACE_GROWTH_FACTOR}`;
-
-  it('cap how far the old generation grows past what is live, and grow the young generation faster', () => {
-    expect(heapFlags([])).toEqual([growing, young]);
-    expect(heapFlags(['--max-old-space-size=4096'])).toEqual([growing, young]);
+  it('cap how far the old generation grows past what is live', () => {
+    expect(heapFlags([])).toEqual([`--heap-growing-percent=${HEAP_GROWING_PERCENT}`]);
+    expect(heapFlags(['--max-old-space-size=4096'])).toEqual([`--heap-growing-percent=${HEAP_GROWING_PERCENT}`]);
   });
 
-  it("leave the user's own settings alone, in either spelling", () => {
-    expect(heapFlags(['--heap-growing-percent=300'])).toEqual([young]);
-    expect(heapFlags(['--heap_growing_percent=80'])).toEqual([young]);
-    expect(heapFlags(['--semi_space_growth_factor=2'])).toEqual([growing]);
-    expect(heapFlags(['--heap-growing-percent=300', '--semi-space-growth-factor=2'])).toEqual([]);
+  it("leave the user's own setting alone, in either spelling", () => {
+    expect(heapFlags(['--heap-growing-percent=300'])).toEqual([]);
+    expect(heapFlags(['--heap_growing_percent=80'])).toEqual([]);
   });
 
   it('let the executable run under a setting of the user', () => {
