@@ -1,4 +1,50 @@
 /* ESLint 8 (the last major that reads .eslintrc.cjs) with type-aware typescript-eslint rules. */
+
+/**
+ * The layers, lowest first: each folder may import only the folders listed with it (and itself).
+ * Data flows one way — markdown ← template ← model ← rule kit ← rules ← engine ← hosts — and an
+ * import against the flow fails `npm run lint`. See docs/architecture.md.
+ */
+const LAYERS = {
+  'src/util': [],
+  'src/markdown': ['src/util'],
+  'src/template': ['src/util', 'src/markdown'],
+  'src/model': ['src/util', 'src/markdown', 'src/template'],
+  'src/rule-kit': ['src/util', 'src/markdown', 'src/template', 'src/model'],
+  // A built-in rule imports the rule kit (which gives it the model's types) and nothing else.
+  rules: ['src/rule-kit', 'rules'],
+  'src/engine': ['src/util', 'src/markdown', 'src/template', 'src/model', 'src/rule-kit', 'rules'],
+  'src/reporters': ['src/util', 'src/engine'],
+  // Configuration is handed the rule set: it never imports the registry.
+  'src/config': ['src/util', 'src/markdown', 'src/template', 'src/rule-kit', 'src/engine'],
+  // What every host shares: workspace and configuration, discovery, reading, cache, pool, fix writing, plugins.
+  'src/host': ['src/util', 'src/markdown', 'src/template', 'src/model', 'src/rule-kit', 'rules', 'src/engine', 'src/reporters', 'src/config'],
+  // The hosts. The language server and the public API import the host layer, never the command line.
+  'src/lsp': ['src/util', 'src/markdown', 'src/template', 'src/model', 'src/rule-kit', 'rules', 'src/engine', 'src/reporters', 'src/config', 'src/host'],
+  'src/cli': ['src/util', 'src/markdown', 'src/template', 'src/model', 'src/rule-kit', 'rules', 'src/engine', 'src/reporters', 'src/config', 'src/host', 'src/lsp'],
+  // The GitHub Action is the command line run with the action's inputs.
+  'src/action': ['src/util', 'src/engine', 'src/reporters', 'src/host', 'src/cli'],
+};
+/** Layers that are pure: no file system, processes, threads or network. Only hosts (and configuration discovery) do I/O. */
+const PURE = ['src/util', 'src/markdown', 'src/template', 'src/model', 'src/rule-kit', 'rules', 'src/engine', 'src/reporters'];
+const IO_MODULES = ['fs', 'fs/promises', 'child_process', 'net', 'http', 'https', 'worker_threads', 'readline', 'tty', 'dgram', 'dns'].flatMap((name) => [name, `node:${name}`]);
+
+const folders = Object.keys(LAYERS);
+const layerOverrides = folders.map((folder) => {
+  const allowed = new Set([folder, ...LAYERS[folder]]);
+  const forbidden = [...folders, 'src/index.ts'].filter((other) => !allowed.has(other));
+  // Matched against the import as written: `../host/workspace.js` ends up in src/host from any folder.
+  const group = forbidden.flatMap((other) => {
+    // The public API (src/index.ts) is the top: nothing inside imports it.
+    if (other === 'src/index.ts') return ['**/src/index.js', '../index.js'];
+    const name = other.replace(/^src\//, '');
+    return [`**/${name}/**`, `**/${name}`];
+  });
+  const patterns = [{ group, message: `${folder} may import only ${[...LAYERS[folder]].join(', ') || 'itself'} (the layers of docs/architecture.md).` }];
+  const paths = PURE.includes(folder) ? IO_MODULES.map((name) => ({ name, message: `${folder} is pure: only hosts (src/host, src/cli, src/lsp) touch the file system, processes and threads.` })) : [];
+  return { files: [`${folder}/**/*.ts`], rules: { 'no-restricted-imports': ['error', { patterns, paths }] } };
+});
+
 module.exports = {
   root: true,
   parser: '@typescript-eslint/parser',
@@ -21,6 +67,7 @@ module.exports = {
     '@typescript-eslint/no-floating-promises': 'error',
   },
   overrides: [
+    ...layerOverrides,
     {
       files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
       extends: ['plugin:@typescript-eslint/disable-type-checked'],

@@ -1,7 +1,4 @@
-import type { Attribute, Entity } from '../src/document/entities.js';
-import { quote } from '../src/document/labels.js';
-import type { Cell } from '../src/document/types.js';
-import { defineRule, type RuleContext } from '../src/engine/rule.js';
+import { defineRule, quote, type Attribute, type Cell, type Entity, type RuleContext } from '../src/rule-kit/index.js';
 
 interface Options {
   /** More attribute names that identify a row, besides `id` and `<entity>_id`. */
@@ -15,6 +12,8 @@ export default defineRule<Options>({
   description: 'Attribute rows are complete: Required is Yes or No, names are unique, an id exists, Type and Description are filled',
   rationale: 'The attributes table is the contract other teams build against; an ambiguous Required, a duplicated name or a missing identifier breaks it.',
   defaultSeverity: 'error',
+  fixable: true,
+  hasSuggestions: true,
   defaultOptions: { identifiers: [] },
   optionsSchema: {
     type: 'object',
@@ -43,11 +42,9 @@ function label(attribute: Attribute): string {
 /** An entity is identified by `id`, `<entity>_id`, or an attribute described as its primary key. */
 function checkIdentifier({ doc, report, options }: Context, entity: Entity): void {
   const accepted = new Set(['id', ...options.identifiers.map((name) => name.toLowerCase())]);
-  const ownId = `${entity.name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[\s-]+/g, '_').toLowerCase()}_id`;
   const identified = entity.attributes.some((attribute) => {
     const name = attribute.name.toLowerCase();
-    const notes = `${attribute.cells.validation?.text ?? ''} ${attribute.cells.description?.text ?? ''}`;
-    return accepted.has(name) || name === ownId || /\bprimary key\b|\(PK\)/i.test(notes);
+    return accepted.has(name) || name === entity.ownIdName || attribute.describedAsPrimaryKey;
   });
   const table = entity.attributesTable;
   if (identified || !table || doc.hasResidue(table.range)) return;

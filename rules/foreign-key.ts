@@ -1,9 +1,4 @@
-import { didYouMean, quote } from '../src/document/labels.js';
-import { foldLetters, NAME_PATTERN } from '../src/document/letters.js';
-import { NameIndex } from '../src/document/names.js';
-import type { Span } from '../src/document/types.js';
-import { REFERENTIAL_ACTIONS, referentialAction } from '../src/document/values.js';
-import { defineRule, renameTo, type RuleContext } from '../src/engine/rule.js';
+import { defineRule, didYouMean, entityHint, quote, REFERENTIAL_ACTIONS, referentialAction, renameTo, type RuleContext, type Span } from '../src/rule-kit/index.js';
 
 type Context = RuleContext;
 
@@ -12,10 +7,10 @@ export default defineRule({
   description: 'Foreign-key constraints name defined entities, existing attributes and a valid referential action; "must reference X" names a defined entity',
   rationale: 'A constraint on a field or entity that does not exist cannot be created, and an unknown action leaves what happens on delete undecided.',
   defaultSeverity: 'error',
+  hasSuggestions: true,
+  requiresEntities: true,
   check(context) {
     const { doc, report } = context;
-    // With no entity defined, required-section reports the cause; every reference would fail with it.
-    if (doc.entities.length === 0) return;
     const { keys, unreadable } = doc.foreignKeys;
     for (const line of unreadable) {
       if (doc.hasResidue(line.text.range)) continue;
@@ -42,13 +37,13 @@ function checkEnd({ doc, report }: Context, entityName: Span, fieldName: Span, c
   if (!entity) {
     report({
       range: entityName.range,
-      message: `Foreign key ${constraint} names entity ${quote(entityName.text)}, which is not defined in this document${doc.entityHint(entityName.text)}`,
+      message: `Foreign key ${constraint} names entity ${quote(entityName.text)}, which is not defined in this document${entityHint(doc, entityName.text)}`,
       ...renameTo(entityName.range, doc.entityIndex.closest(entityName.text)?.name),
     });
     return;
   }
   if (!entity.attributesTable || entity.attributes.some((attribute) => attribute.name.toLowerCase() === fieldName.text.toLowerCase())) return;
-  const near = new NameIndex(entity.attributes.map((attribute) => [attribute.name, attribute] as const)).closest(fieldName.text);
+  const near = doc.attributeIndex(entity).closest(fieldName.text);
   report({
     range: fieldName.range,
     message: `Foreign key ${constraint} names field ${quote(fieldName.text)}, which is not an attribute of ${quote(entity.name)} (Attributes table, line ${entity.attributesTable.range.start.line})${
@@ -58,26 +53,18 @@ function checkEnd({ doc, report }: Context, entityName: Span, fieldName: Span, c
   });
 }
 
-/** On folded text (letters.ts). */
-const REFERENCES = new RegExp(`\\b(?:must\\s+reference|references|refers\\s+to|foreign\\s+key\\s+to|fk\\s+to)\\s+((?:[\`*]*${NAME_PATTERN}[\`*]*\\s*){1,4})`, 'di');
-const FILLER = new Set(['a', 'an', 'the', 'one', 'some', 'any', 'existing', 'active', 'valid']);
-
 /** `must reference Member` in an attribute's validation names a defined entity. */
 function checkValidationReferences({ doc, report }: Context): void {
   for (const entity of doc.entities) {
     for (const attribute of entity.attributes) {
       const cell = attribute.cells.validation;
       if (!cell || doc.hasResidue(cell.range)) continue;
-      const at = REFERENCES.exec(foldLetters(cell.text))?.indices?.[1];
-      if (!at) continue;
-      const words = cell.text.slice(at[0], at[1]).replace(/[`*]/g, '').split(/\s+/).filter(Boolean);
+      const reference = attribute.reference;
       // Any run of the words may be the entity (`must reference an active Ticket Type`).
-      const runs = words.flatMap((_, from) => words.slice(from).map((__, length) => words.slice(from, from + length + 1).join(' ')));
-      if (runs.some((run) => doc.entityIndex.has(run))) continue;
+      if (!reference || reference.candidates.some((run) => doc.entityIndex.has(run))) continue;
       // Only a capitalised word reads as an entity name; "must reference the ledger" is prose.
-      const named = words.find((word) => /^[A-Z]/.test(foldLetters(word)) && !FILLER.has(word.toLowerCase()));
-      if (!named) continue;
-      report({ range: cell.range, message: `Attribute ${quote(attribute.name)} of ${quote(entity.name)} must reference ${quote(named)}, which is not a defined entity${doc.entityHint(named)}` });
+      if (!reference.named) continue;
+      report({ range: cell.range, message: `Attribute ${quote(attribute.name)} of ${quote(entity.name)} must reference ${quote(reference.named)}, which is not a defined entity${entityHint(doc, reference.named)}` });
     }
   }
 }

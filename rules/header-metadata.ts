@@ -1,7 +1,4 @@
-import { quote } from '../src/document/labels.js';
-import type { Field } from '../src/document/types.js';
-import { isIsoDate } from '../src/document/values.js';
-import { defineRule, type RuleContext } from '../src/engine/rule.js';
+import { defineRule, isIsoDate, quote, type Field, type RuleContext } from '../src/rule-kit/index.js';
 
 interface Options {
   /** A regular expression the Branch must match. */
@@ -25,8 +22,7 @@ export default defineRule<Options>({
   },
   check(context) {
     const { doc, report } = context;
-    const title = doc.structure.root.children.find((section) => section.level === 1);
-    const anchor = title?.headingRange ?? doc.range(0, 0);
+    const anchor = doc.title?.headingRange ?? doc.range(0, 0);
     for (const label of doc.schema.headerFields) {
       const field = doc.header.get(label.toLowerCase());
       if (!field) {
@@ -41,7 +37,7 @@ export default defineRule<Options>({
       const key = label.toLowerCase();
       if (key === 'branch') checkBranch(context, field);
       else if (key === 'date') checkDate(context, field);
-      else if (key === 'spec') checkSpec(context, field);
+      else if (key === 'spec') checkSpec(context);
     }
   },
 });
@@ -68,27 +64,15 @@ function checkDate({ report }: Context, field: Field): void {
   });
 }
 
-function checkSpec({ report, fileExists }: Context, field: Field): void {
-  const link = field.links[0];
+function checkSpec({ doc, report, fileExists }: Context): void {
+  const spec = doc.specLink;
+  if (!spec) return;
+  const { field, link, path } = spec;
   if (!link?.url) {
     report({ range: field.valueRange, message: `Spec ${quote(field.value)} is not a link: write it as [spec.md](./spec.md)` });
     return;
   }
   // Only relative file links can be checked; web addresses and anchors are taken as they are.
-  if (/^[a-z][a-z0-9+.-]*:/i.test(link.url) || link.url.startsWith('#') || link.url.startsWith('/')) return;
-  const path = decodeLinkPath(link.url);
-  if (path === '' || fileExists(path) !== false) return;
+  if (path === null || fileExists(path) !== false) return;
   report({ range: link.range, message: `Spec link ${quote(link.url)} points to a file that does not exist next to this document` });
-}
-
-function decodeLinkPath(url: string): string {
-  // Cut at the first `?` or `#`. (/[?#].*$/ retries from every `?` when a line separator stops `.`.)
-  const cut = url.search(/[?#]/);
-  const path = cut >= 0 ? url.slice(0, cut) : url;
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    // A malformed escape: check the path as written.
-    return path;
-  }
 }

@@ -1,18 +1,17 @@
-import { didYouMean, quote } from '../src/document/labels.js';
-import { NameIndex } from '../src/document/names.js';
-import { defineRule, renameTo } from '../src/engine/rule.js';
+import { defineRule, didYouMean, quote, renameTo } from '../src/rule-kit/index.js';
 
 export default defineRule({
   id: 'index-attribute',
   description: "Every field named in an entity's Indexes list is an attribute in its Attributes table",
   rationale: 'An index on a field that does not exist cannot be created; usually the attribute was renamed and the index list was not.',
   defaultSeverity: 'error',
+  hasSuggestions: true,
   check({ doc, report }) {
     for (const entity of doc.entities) {
       const table = entity.attributesTable;
       if (!table) continue;
       const names = new Set(entity.attributes.map((attribute) => attribute.name.toLowerCase()));
-      const index = new NameIndex(entity.attributes.map((attribute) => [attribute.name, attribute] as const));
+      const index = doc.attributeIndex(entity);
       for (const entry of entity.indexes) {
         for (const column of entry.columns) {
           if (names.has(column.text.toLowerCase()) || doc.hasResidue(column.range)) continue;

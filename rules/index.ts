@@ -1,5 +1,5 @@
 /** The built-in rules, in the order their documentation lists them. */
-import type { AnyRule } from '../src/engine/rule.js';
+import type { AnyRule } from '../src/rule-kit/rule.js';
 import attributeTable from './attribute-table.js';
 import headerMetadata from './header-metadata.js';
 import noEmptySection from './no-empty-section.js';

@@ -1,15 +1,13 @@
-import { quote } from '../src/document/labels.js';
-import { nameKey, NameIndex } from '../src/document/names.js';
-import { defineRule, renameTo } from '../src/engine/rule.js';
+import { defineRule, entityHint, NameIndex, nameKey, quote, renameTo } from '../src/rule-kit/index.js';
 
 export default defineRule({
   id: 'key-entities',
   description: 'The "Key Entities from Spec" list in the Overview and the entities defined under Entity Definitions are the same set, each defined once',
   rationale: 'The key-entity list is the promise the spec made; an entity missing on either side means part of the spec was not modelled, or the model grew beyond it unnoticed.',
   defaultSeverity: 'error',
+  hasSuggestions: true,
+  requiresEntities: true,
   check({ doc, report }) {
-    // With no entity defined, required-section reports the cause; every reference would fail with it.
-    if (doc.entities.length === 0) return;
     const firstByKey = new Map<string, (typeof doc.entities)[number]>();
     for (const entity of doc.entities) {
       const first = firstByKey.get(nameKey(entity.name));
@@ -26,7 +24,7 @@ export default defineRule({
       if (doc.entityIndex.has(entry.name.text)) continue;
       report({
         range: entry.name.range,
-        message: `Key entity ${quote(entry.name.text)} is not defined under Entity Definitions: add "### Entity: ${entry.name.text}" or remove it from this list${doc.entityHint(entry.name.text)}`,
+        message: `Key entity ${quote(entry.name.text)} is not defined under Entity Definitions: add "### Entity: ${entry.name.text}" or remove it from this list${entityHint(doc, entry.name.text)}`,
         ...renameTo(entry.name.range, doc.entityIndex.closest(entry.name.text)?.name),
       });
     }

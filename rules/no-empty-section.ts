@@ -1,6 +1,4 @@
-import { quoteHeading } from '../src/document/labels.js';
-import type { Block, Field } from '../src/document/types.js';
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule, quoteHeading, type Block, type Field } from '../src/rule-kit/index.js';
 
 /** Blocks that hold nothing a reader would call content. */
 function isContent(block: Block): boolean {

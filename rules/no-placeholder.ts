@@ -1,5 +1,4 @@
-import { placeLabel, quote } from '../src/document/labels.js';
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule, placeLabel, quote } from '../src/rule-kit/index.js';
 
 /** Bracketed texts a team uses on purpose, compared without brackets and case. */
 interface Options {

@@ -1,11 +1,11 @@
-import { placeLabel, quote } from '../src/document/labels.js';
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule, placeLabel, quote } from '../src/rule-kit/index.js';
 
 export default defineRule({
   id: 'no-unresolved-choice',
   description: 'Every choice the template offers ("Yes/No", "[High / Medium / Low]") is resolved to one option',
   rationale: 'A list of options left in place records no decision; the reader cannot tell which one the model uses.',
   defaultSeverity: 'error',
+  hasSuggestions: true,
   check({ doc, report }) {
     for (const residue of doc.residue) {
       if (residue.kind !== 'choice' || !residue.options) continue;

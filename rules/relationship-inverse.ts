@@ -1,7 +1,4 @@
-import { within, type Entity, type Relationship } from '../src/document/entities.js';
-import { quote } from '../src/document/labels.js';
-import { INVERSE, relationshipTypeOf, type RelationshipType } from '../src/document/values.js';
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule, INVERSE, quote, within, type Entity, type Relationship, type RelationshipType } from '../src/rule-kit/index.js';
 
 interface Side {
   entity: Entity;
@@ -21,13 +18,12 @@ export default defineRule({
   check({ doc, report }) {
     // A row takes part once its target is a defined entity and its type reads as one of the four
     // (`one-to-many`, `Many-to-One (optional)`); relationship-table reports the spelling.
-    const typeOf = (relationship: Relationship): RelationshipType | null => relationshipTypeOf(relationship.cells.type?.text ?? '');
     const unfinished = (relationship: Relationship): boolean =>
-      !doc.entityIndex.has(relationship.target) || typeOf(relationship) === null || [relationship.cells.target, relationship.cells.type].some((cell) => !cell || doc.hasResidue(cell.range));
+      !doc.entityIndex.has(relationship.target) || relationship.type === null || [relationship.cells.target, relationship.cells.type].some((cell) => !cell || doc.hasResidue(cell.range));
     const sides: Side[] = [];
     for (const entity of doc.entities) {
       for (const relationship of entity.relationships) {
-        const type = typeOf(relationship);
+        const type = relationship.type;
         const target = doc.entityIndex.get(relationship.target);
         if (target && type && !unfinished(relationship)) sides.push({ entity, relationship, type, target });
       }

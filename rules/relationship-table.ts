@@ -1,18 +1,14 @@
-import type { Entity, Relationship } from '../src/document/entities.js';
-import { quote } from '../src/document/labels.js';
-import type { Cell } from '../src/document/types.js';
-import { defineRule, type RuleContext } from '../src/engine/rule.js';
-import { isRelationshipType, referentialAction, REFERENTIAL_ACTIONS, relationshipTypeOf, RELATIONSHIP_TYPES, stripNote, type RelationshipType } from '../src/document/values.js';
-import type { RelationshipColumn } from '../src/template/columns.js';
+import { defineRule, isRelationshipType, quote, REFERENTIAL_ACTIONS, referentialAction, RELATIONSHIP_TYPES, relationshipTypeOf, stripNote, type Cell, type Entity, type Relationship, type RelationshipType, type RuleContext } from '../src/rule-kit/index.js';
 
 type Context = RuleContext;
-
 
 export default defineRule({
   id: 'relationship-table',
   description: 'Relationship rows name a known relationship type and a "Delete: ACTION" cascade behaviour, with no empty cells',
   rationale: 'Cardinality and delete behaviour decide foreign keys and data loss; free text here cannot be implemented or checked.',
   defaultSeverity: 'error',
+  fixable: true,
+  hasSuggestions: true,
   check(context) {
     for (const entity of context.doc.entities) {
       for (const relationship of entity.relationships) {
@@ -24,7 +20,7 @@ export default defineRule({
   },
 });
 
-const COLUMN_NAMES: Record<RelationshipColumn, string> = {
+const COLUMN_NAMES: Record<keyof Relationship['cells'], string> = {
   target: 'Related Entity',
   type: 'Type',
   description: 'Description',

@@ -1,6 +1,4 @@
-import { headingLabel, quote, quoteHeading } from '../src/document/labels.js';
-import { defineRule } from '../src/engine/rule.js';
-import { normalizeTitle } from '../src/template/title.js';
+import { defineRule, headingLabel, normalizeTitle, quote, quoteHeading } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Template sections that may be left out, by title (`Migration Strategy`). */

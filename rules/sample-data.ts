@@ -1,10 +1,4 @@
-import { isRequired, type Attribute, type Entity } from '../src/document/entities.js';
-import { didYouMean, quote } from '../src/document/labels.js';
-import { NameIndex } from '../src/document/names.js';
-import type { JsonNode, Sample } from '../src/document/samples.js';
-import type { Range } from '../src/document/types.js';
-import { enumValues, valueTypeOf, type JsonKind } from '../src/document/values.js';
-import { defineRule, renameTo, type RuleContext } from '../src/engine/rule.js';
+import { defineRule, didYouMean, entityHint, quote, renameTo, type Attribute, type Entity, type JsonKind, type JsonNode, type Range, type RuleContext, type Sample } from '../src/rule-kit/index.js';
 
 type Context = RuleContext;
 
@@ -13,9 +7,10 @@ export default defineRule({
   description: "Each sample is valid JSON for a defined entity: known keys, every required attribute, values that fit the attribute's Type",
   rationale: 'Sample data is what developers copy into fixtures and API examples; a sample that contradicts the attribute table teaches the wrong model.',
   defaultSeverity: 'error',
+  fixable: true,
+  hasSuggestions: true,
+  requiresEntities: true,
   check(context) {
-    // With no entity defined, required-section reports the cause; every reference would fail with it.
-    if (context.doc.entities.length === 0) return;
     for (const sample of context.doc.samples) checkSample(context, sample);
   },
 });
@@ -28,7 +23,7 @@ function checkSample(context: Context, sample: Sample): void {
   if (!entity) {
     report({
       range: sample.entity.range,
-      message: `${name} is for ${quote(sample.entity.text)}, which is not an entity defined in this document${doc.entityHint(sample.entity.text)}`,
+      message: `${name} is for ${quote(sample.entity.text)}, which is not an entity defined in this document${entityHint(doc, sample.entity.text)}`,
       ...renameTo(sample.entity.range, doc.entityIndex.closest(sample.entity.text)?.name),
     });
   }
@@ -66,7 +61,7 @@ function checkObject({ doc, report }: Context, sample: Sample, entity: Entity, o
   const attributes = new Map(entity.attributes.map((attribute) => [attribute.name, attribute]));
   // While the attribute table still has placeholder rows, a key it lacks may be the one meant.
   const unfinished = entity.attributes.some((attribute) => !attribute.cells.name || doc.hasResidue(attribute.cells.name.range));
-  const nearest = new NameIndex(entity.attributes.map((attribute) => [attribute.name, attribute] as const));
+  const nearest = doc.attributeIndex(entity);
   const present = new Set<string>();
   const seen = new Map<string, Range>();
   // Attributes a misspelt key most likely means: reported once, at the key.
@@ -103,7 +98,7 @@ function checkObject({ doc, report }: Context, sample: Sample, entity: Entity, o
   const opening = sample.rangeOf(object.offset, 1);
   for (const attribute of entity.attributes) {
     const name = attribute.cells.name;
-    if (isRequired(attribute) !== true || present.has(attribute.name) || meant.has(attribute.name) || attribute.name === '' || !name || doc.hasResidue(name.range)) continue;
+    if (attribute.required !== true || present.has(attribute.name) || meant.has(attribute.name) || attribute.name === '' || !name || doc.hasResidue(name.range)) continue;
     report({ range: opening, message: `${quote(`Sample ${sample.entity.text}`)} lacks ${quote(attribute.name)}, a required attribute of ${quote(entity.name)} (line ${attribute.row.range.start.line})` });
   }
 }
@@ -113,16 +108,16 @@ function checkValue(report: Context['report'], sample: Sample, attribute: Attrib
   const line = attribute.row.range.start.line;
   const kind = value.type as JsonKind;
   if (kind === 'null') {
-    if (isRequired(attribute) === true) report({ range, message: `Sample value for ${quote(attribute.name)} is null, but the attribute is required (line ${line})` });
+    if (attribute.required === true) report({ range, message: `Sample value for ${quote(attribute.name)} is null, but the attribute is required (line ${line})` });
     return;
   }
-  const type = valueTypeOf(attribute.cells.type?.text ?? '');
+  const type = attribute.valueType;
   if (!type) return;
   if (!type.accepts(kind, value.value)) {
     report({ range, message: `Sample value for ${quote(attribute.name)} is ${describe(value)}, but its Type ${quote(attribute.cells.type?.text ?? '')} (line ${line}) needs ${type.expects}` });
     return;
   }
-  const allowed = type.name === 'Enum' ? enumValues(attribute.cells.validation?.text ?? '') : null;
+  const allowed = attribute.enumValues;
   if (allowed && allowed.length > 0 && !allowed.includes(String(value.value))) {
     report({ range, message: `Sample value ${quote(String(value.value))} for ${quote(attribute.name)} is not one of its values: ${allowed.join(', ')} (line ${line})` });
   }

@@ -1,5 +1,4 @@
-import { headingLabel, quote, quoteHeading } from '../src/document/labels.js';
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule, headingLabel, quote, quoteHeading } from '../src/rule-kit/index.js';
 
 export default defineRule({
   id: 'section-order',

@@ -1,9 +1,4 @@
-import { didYouMean, quote } from '../src/document/labels.js';
-import { NameIndex } from '../src/document/names.js';
-import type { StateMachine, Transition } from '../src/document/states.js';
-import type { Span } from '../src/document/types.js';
-import { enumValues, valueTypeOf } from '../src/document/values.js';
-import { defineRule, renameTo, type RuleContext } from '../src/engine/rule.js';
+import { defineRule, didYouMean, entityHint, NameIndex, quote, renameTo, type RuleContext, type Span, type StateMachine, type Transition } from '../src/rule-kit/index.js';
 
 type Context = RuleContext;
 
@@ -12,9 +7,9 @@ export default defineRule({
   description: 'State transitions use the states of their diagram, none is both valid and invalid, and every state has a way in or out',
   rationale: 'Transitions are what the code will allow; one that names an unknown state, or is both allowed and forbidden, cannot be implemented as written.',
   defaultSeverity: 'error',
+  hasSuggestions: true,
+  requiresEntities: true,
   check(context) {
-    // With no entity defined, required-section reports the cause; every reference would fail with it.
-    if (context.doc.entities.length === 0) return;
     for (const machine of context.doc.stateMachines) {
       if (context.doc.hasResidue(machine.label.labelRange)) continue;
       checkMachine(context, machine);
@@ -27,7 +22,7 @@ function statesOf({ doc }: Context, machine: StateMachine): { states: Span[]; so
   if (machine.states.length > 0) return { states: machine.states, source: `the ${machine.entity?.text ?? ''} state diagram (line ${(machine.diagram?.range ?? machine.label.labelRange).start.line})` };
   const entity = machine.entity ? doc.entityIndex.get(machine.entity.text) : undefined;
   for (const attribute of entity?.attributes ?? []) {
-    const values = valueTypeOf(attribute.cells.type?.text ?? '')?.name === 'Enum' ? enumValues(attribute.cells.validation?.text ?? '') : null;
+    const values = attribute.enumValues;
     const cell = attribute.cells.validation;
     if (values && cell) return { states: values.map((text) => ({ text, range: cell.range })), source: `the values of ${entity?.name ?? ''}.${attribute.name} (line ${cell.range.start.line})` };
   }
@@ -39,7 +34,7 @@ function checkMachine(context: Context, machine: StateMachine): void {
   if (machine.entity && !doc.entityIndex.has(machine.entity.text)) {
     report({
       range: machine.entity.range,
-      message: `${quote(`${machine.entity.text} States`)} names no entity defined in this document${doc.entityHint(machine.entity.text)}`,
+      message: `${quote(`${machine.entity.text} States`)} names no entity defined in this document${entityHint(doc, machine.entity.text)}`,
       ...renameTo(machine.entity.range, doc.entityIndex.closest(machine.entity.text)?.name),
     });
   }
@@ -90,7 +85,7 @@ function checkAgainstEnum({ doc, report }: Context, machine: StateMachine): void
   if (!entity || machine.states.length === 0) return;
   const drawn = machine.states.map((state) => state.text.toLowerCase());
   const enums = entity.attributes.flatMap((attribute) => {
-    const values = valueTypeOf(attribute.cells.type?.text ?? '')?.name === 'Enum' ? enumValues(attribute.cells.validation?.text ?? '') : null;
+    const values = attribute.enumValues;
     return values && values.length > 0 ? [{ attribute, values: values.map((value) => value.toLowerCase()) }] : [];
   });
   const overlap = (values: readonly string[]): number => drawn.filter((state) => values.includes(state)).length;

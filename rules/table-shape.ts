@@ -1,7 +1,4 @@
-import { quote } from '../src/document/labels.js';
-import type { PipeRows, Table } from '../src/document/types.js';
-import { defineRule, type RuleContext } from '../src/engine/rule.js';
-import { columnKeyFor } from '../src/template/columns.js';
+import { defineRule, plural, quote, type PipeRows, type RuleContext, type Table } from '../src/rule-kit/index.js';
 
 type Context = RuleContext;
 
@@ -20,34 +17,13 @@ export default defineRule({
 });
 
 function checkColumns({ doc, report }: Context, table: Table): void {
-  const expected = doc.outline.templateOf(table.section)?.tables[0]?.columns;
-  if (!expected) return;
-  const keyOf = columnKeyFor(expected, doc.schema.columns);
-  const expectedKeys = expected.map(keyOf);
-  const actualKeys = table.header.cells.map((cell) => keyOf(cell.text));
-  const listed = expected.join(' | ');
-  const missing = expectedKeys.filter((key) => !actualKeys.includes(key));
-  const extra = actualKeys.flatMap((key, index) => (expectedKeys.includes(key) ? [] : [index]));
-  // As many missing as extra, each extra where a missing one belongs: the columns were renamed.
-  const renamed = extra.length > 0 && missing.length === extra.length && extra.every((index) => missing.includes(expectedKeys[index] ?? ''));
-  if (renamed) {
-    for (const index of extra) {
-      const cell = table.header.cells[index];
-      if (cell) report({ range: cell.range, message: `Column ${quote(cell.text)} should be ${quote(expected[index] ?? '')}, as in the template (${listed})` });
-    }
-    return;
-  }
-  for (const index of extra) {
-    const cell = table.header.cells[index];
-    if (cell) report({ range: cell.range, message: `Unexpected column ${quote(cell.text)}: the template's columns are ${listed}` });
-  }
-  for (const key of missing) {
-    const name = expected[expectedKeys.indexOf(key)] ?? key;
-    report({ range: table.header.range, message: `Missing column ${quote(name)}: the template's columns are ${listed}` });
-  }
-  if (missing.length === 0 && extra.length === 0 && actualKeys.some((key, index) => key !== expectedKeys[index])) {
-    report({ range: table.header.range, message: `Columns are out of order: the template's order is ${listed}` });
-  }
+  const columns = doc.tableColumns(table);
+  if (!columns) return;
+  const listed = columns.expected.join(' | ');
+  for (const { cell, expected } of columns.renamed) report({ range: cell.range, message: `Column ${quote(cell.text)} should be ${quote(expected)}, as in the template (${listed})` });
+  for (const cell of columns.extra) report({ range: cell.range, message: `Unexpected column ${quote(cell.text)}: the template's columns are ${listed}` });
+  for (const name of columns.missing) report({ range: table.header.range, message: `Missing column ${quote(name)}: the template's columns are ${listed}` });
+  if (columns.outOfOrder) report({ range: table.header.range, message: `Columns are out of order: the template's order is ${listed}` });
 }
 
 function checkRows({ report }: Context, table: Table): void {
@@ -91,8 +67,4 @@ function checkBrokenTable({ report }: Context, rows: PipeRows): void {
   } else {
     report({ range: header.range, message: 'Table is not recognised: check that it is not indented as code and starts on its own line' });
   }
-}
-
-function plural(count: number, word: string): string {
-  return count === 1 ? word : `${word}s`;
 }

@@ -1,4 +1,4 @@
-// Bundles the CLI into one CommonJS file run with V8's code cache (src/cli/code-cache.ts) and the
+// Bundles the CLI into one CommonJS file run with V8's code cache (src/cli/startup/code-cache.ts) and the
 // library into ES modules (one file loads far faster than unified + remark as separate modules),
 // with the bundled template inlined as text; then runs the CLI once to build its code cache.
 import { build, transform } from 'esbuild';
@@ -127,7 +127,7 @@ for (const part of APART) {
 await asciiOnly('dist/cli-bundle.cjs');
 const bundleHash = createHash('sha256').update(readFileSync('dist/cli-bundle.cjs')).digest('hex').slice(0, 16);
 // The launcher loads no dependency: nothing to patch.
-await build({ ...shared, plugins: [], format: 'cjs', entryPoints: ['src/cli/launcher.ts'], outfile: 'dist/cli.cjs', define: { __DMLINT_BUNDLE_HASH__: JSON.stringify(bundleHash) } });
+await build({ ...shared, plugins: [], format: 'cjs', entryPoints: ['src/cli/startup/launcher.ts'], outfile: 'dist/cli.cjs', define: { __DMLINT_BUNDLE_HASH__: JSON.stringify(bundleHash) } });
 chmodSync('dist/cli.cjs', 0o755);
 
 await build({

@@ -1,5 +1,5 @@
 /**
- * The launcher's code cache (src/cli/code-cache.ts): a bundle runs the same with cached code, without
+ * The launcher's code cache (src/cli/startup/code-cache.ts): a bundle runs the same with cached code, without
  * it, and with a cache V8 cannot use; cached code is kept per bundle, Node and flags; and the built
  * executable ships one for the Node that built it.
  */
@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundleCacheFiles, codeCacheKey, loadBundle, privateCacheDir, sealed, type CacheUse } from '../src/cli/code-cache.js';
+import { bundleCacheFiles, codeCacheKey, loadBundle, privateCacheDir, sealed, type CacheUse } from '../src/cli/startup/code-cache.js';
 import { CLI, REPO, scratchDir } from './support/cli.js';
 
 /**

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../rules/index.js';
 import { helpText } from '../src/cli/help.js';
 import { ruleMeta } from '../src/engine/meta.js';
-import { lintText } from '../src/lint.js';
+import { lintText } from '../src/engine/lint-text.js';
 
 const DOCS = fileURLToPath(new URL('../docs/rules', import.meta.url));
 

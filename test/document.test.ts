@@ -1,11 +1,11 @@
 /** The document model: positions, sections, tables, fields, failed tables and visible brackets. */
 import { describe, expect, it } from 'vitest';
 import type { PhrasingContent } from 'mdast';
-import { codeOffset } from '../src/document/code.js';
-import { plainText, readPhrasing } from '../src/document/inline.js';
-import { DataModelDocument } from '../src/document/model.js';
-import { SourceText } from '../src/document/source.js';
-import { buildStructure } from '../src/document/structure.js';
+import { codeOffset } from '../src/markdown/code.js';
+import { plainText, readPhrasing } from '../src/markdown/inline.js';
+import { DataModelDocument } from '../src/model/document.js';
+import { SourceText } from '../src/markdown/source.js';
+import { buildStructure } from '../src/markdown/structure.js';
 import { bundledSchema } from '../src/template/bundled.js';
 
 const at = (source: SourceText, offset: number): string => {

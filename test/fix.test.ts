@@ -2,7 +2,7 @@
 import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FileChangedError, writeAtomically } from '../src/cli/fix-file.js';
+import { FileChangedError, writeAtomically } from '../src/host/write-fixes.js';
 import { REPO, runCli, scratchDir } from './support/cli.js';
 
 const CLEAN = readFileSync(join(REPO, 'fixtures/header-metadata/valid/complete.md'), 'utf8').replace('](../../spec.md)', '](./spec.md)');

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nodeHost } from '../src/cli/host.js';
+import { nodeHost } from '../src/host/node-host.js';
 import type { TextEdit } from '../src/engine/types.js';
-import { lintText } from '../src/lint.js';
+import { lintText } from '../src/engine/lint-text.js';
 import { REPO } from './support/cli.js';
 
 const apply = (text: string, edit: TextEdit): string => text.slice(0, edit.range[0]) + edit.text + text.slice(edit.range[1]);

@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../rules/index.js';
-import { nodeHost } from '../src/cli/host.js';
-import { lintText } from '../src/lint.js';
+import { nodeHost } from '../src/host/node-host.js';
+import { lintText } from '../src/engine/lint-text.js';
 import { compact } from '../src/reporters/compact.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HEAP_GROWING_PERCENT, heapFlags } from '../src/cli/heap-settings.js';
+import { HEAP_GROWING_PERCENT, heapFlags } from '../src/cli/startup/heap-settings.js';
 import { REPO } from './support/cli.js';
 
 describe('heap flags', () => {

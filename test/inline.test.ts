@@ -1,13 +1,13 @@
 /**
- * plainText (src/document/inline.ts) is the text of a node as mdast-util-to-string gives it,
+ * plainText (src/markdown/inline.ts) is the text of a node as mdast-util-to-string gives it,
  * walked with a stack instead of recursion. mdast-util-to-string stays a dev dependency to prove
  * the two agree; the runtime uses plainText because recursion overflows on hostile nesting.
  */
 import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { parseWhole } from '../src/document/parse.js';
-import { plainText } from '../src/document/inline.js';
+import { parseWhole } from '../src/markdown/parse.js';
+import { plainText } from '../src/markdown/inline.js';
 import { FIXTURE_DOCUMENTS, readFixture } from './support/fixtures.js';
 import { nodesOf } from './support/tree.js';
 

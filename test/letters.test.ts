@@ -1,14 +1,14 @@
 /**
- * Folded letters (src/document/letters.ts): patterns with ASCII classes over folded text find
+ * Folded letters (src/util/letters.ts): patterns with ASCII classes over folded text find
  * exactly what the same patterns with Unicode classes find over the original, and names in any
  * script come through the model as written.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ARROW, NAME_BEFORE_ARROW, STATE_NAME } from '../src/document/diagrams.js';
-import { foldLetters, NAME_PATTERN } from '../src/document/letters.js';
-import { DataModelDocument } from '../src/document/model.js';
-import { nameKey } from '../src/document/names.js';
+import { ARROW, NAME_BEFORE_ARROW, STATE_NAME } from '../src/model/diagrams.js';
+import { foldLetters, NAME_PATTERN } from '../src/util/letters.js';
+import { DataModelDocument } from '../src/model/document.js';
+import { nameKey } from '../src/util/names.js';
 import { bundledSchema } from '../src/template/bundled.js';
 
 /** Letters, digits and marks of several scripts, astral ones and lone surrogates among them. */

@@ -1,12 +1,12 @@
 /**
- * maskedSlice (src/document/brackets.ts) builds its copy from slices. Here it is held to the
+ * maskedSlice (src/markdown/brackets.ts) builds its copy from slices. Here it is held to the
  * definition, written character by character: every masked character but a line break becomes a
  * space, then, scanning left to right, a backslash and the bracket after it become two spaces and a
  * backslash escapes whatever follows it.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maskedSlice } from '../src/document/brackets.js';
+import { maskedSlice } from '../src/markdown/brackets.js';
 
 function byDefinition(text: string, start: number, end: number, masks: ReadonlyArray<readonly [number, number]>): string {
   const chars = text.slice(start, end).split('');

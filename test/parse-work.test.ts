@@ -5,8 +5,8 @@
 import type { Root } from 'mdast';
 import { unified, type Processor } from 'unified';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { splitDocument } from '../src/document/chunks.js';
-import { absentFeatures, ChunkCache, parseMarkdown, parseWhole, processorWithout } from '../src/document/parse.js';
+import { splitDocument } from '../src/markdown/chunks.js';
+import { absentFeatures, ChunkCache, parseMarkdown, parseWhole, processorWithout } from '../src/markdown/parse.js';
 import { FIXTURE_DOCUMENTS, readFixture } from './support/fixtures.js';
 import { nodesOf } from './support/tree.js';
 

@@ -1,7 +1,7 @@
 /** Parsing a document piece by piece gives exactly the tree of parsing it whole, positions included. */
 import { describe, expect, it } from 'vitest';
-import { splitDocument } from '../src/document/chunks.js';
-import { ChunkCache, parseMarkdown, parseWhole } from '../src/document/parse.js';
+import { splitDocument } from '../src/markdown/chunks.js';
+import { ChunkCache, parseMarkdown, parseWhole } from '../src/markdown/parse.js';
 import { FIXTURE_DOCUMENTS, readFixture } from './support/fixtures.js';
 
 const documents = FIXTURE_DOCUMENTS.filter((path) => !path.endsWith('spec.md') && !path.startsWith('sarif'));

@@ -1,11 +1,11 @@
 /** The cross-reference parts of the model: names, lists of references, diagrams, state machines, samples, values. */
 import { describe, expect, it } from 'vitest';
-import { boxTitles, mermaidEntities } from '../src/document/diagrams.js';
-import { DataModelDocument } from '../src/document/model.js';
-import { NameIndex } from '../src/document/names.js';
-import { buildStructure } from '../src/document/structure.js';
-import type { Span } from '../src/document/types.js';
-import { enumValues, isIsoDateTime, valueTypeOf } from '../src/document/values.js';
+import { boxTitles, mermaidEntities } from '../src/model/diagrams.js';
+import { DataModelDocument } from '../src/model/document.js';
+import { NameIndex } from '../src/util/names.js';
+import { buildStructure } from '../src/markdown/structure.js';
+import type { Span } from '../src/markdown/types.js';
+import { enumValues, isIsoDateTime, valueTypeOf } from '../src/model/values.js';
 import { bundledSchema } from '../src/template/bundled.js';
 
 const where = (span: Span): string => `${span.text}@${span.range.start.line}:${span.range.start.column}`;

@@ -6,12 +6,11 @@ import { readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { WORKER_YOUNG_GENERATION_MB } from '../src/cli/heap-settings.js';
-import { lintInWorkers, poolSize, type PoolJob } from '../src/cli/pool.js';
+import { lintInWorkers, poolSize, WORKER_YOUNG_GENERATION_MB, type PoolJob } from '../src/host/pool.js';
 import { Progress } from '../src/cli/progress.js';
-import { inShard, parseShard } from '../src/cli/shard.js';
-import { nodeHost } from '../src/cli/host.js';
-import { runLintJob, type JobOutcome } from '../src/cli/lint-job.js';
+import { inShard, parseShard } from '../src/host/shard.js';
+import { nodeHost } from '../src/host/node-host.js';
+import { runLintJob, type JobOutcome } from '../src/host/lint-job.js';
 import { REPO, runCli, scratchDir } from './support/cli.js';
 
 const VALID = readFileSync(join(REPO, 'fixtures/examples/checkout-orders/data-model.md'), 'utf8');

@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SourceText } from '../src/document/source.js';
+import { SourceText } from '../src/markdown/source.js';
 import { applyDirectives, type Directive } from '../src/engine/directives.js';
 import type { LintMessage } from '../src/engine/types.js';
-import { lintText } from '../src/lint.js';
+import { lintText } from '../src/engine/lint-text.js';
 import { REPO } from './support/cli.js';
 
 /** A complete document (its Spec link is not looked up: no file path is given). */

@@ -6,7 +6,7 @@ import { deserializeSchema, serializeSchema } from '../src/template/serialize.js
 import { runCli } from './support/cli.js';
 import { choiceOptions, isOrdinaryBracket, looksLikePlaceholder } from '../src/template/classify.js';
 import { buildTemplateSchema, type TemplateSection } from '../src/template/schema.js';
-import { lintText } from '../src/lint.js';
+import { lintText } from '../src/engine/lint-text.js';
 
 function outline(node: TemplateSection): string[] {
   return node.children.flatMap((child) => [

@@ -2,8 +2,8 @@
 import { parseArgs } from 'node:util';
 import type { RuleEntry } from '../config/types.js';
 import { FORMAT_NAMES } from '../reporters/index.js';
-import { DEFAULT_MAX_FILE_SIZE, parseSize } from './read-document.js';
-import { parseShard, type Shard } from './shard.js';
+import { DEFAULT_MAX_FILE_SIZE, parseSize } from '../host/read-document.js';
+import { parseShard, type Shard } from '../host/shard.js';
 
 /** One output: a format, to standard output (path null) or to a file. */
 export interface OutputTarget {

@@ -1,5 +1,5 @@
 /** The texts of --help and --list-rules. */
-import type { AnyRule } from '../engine/rule.js';
+import type { AnyRule } from '../rule-kit/rule.js';
 import { FORMAT_NAMES } from '../reporters/index.js';
 
 export function helpText(version: string): string {

@@ -1,5 +1,5 @@
 /** The command line against the real process: never exits with a stack trace. */
-import { addTime, enableTiming, timingReport } from '../engine/timing.js';
+import { addTime, enableTiming, timingReport } from '../util/timing.js';
 import { main, EXIT_FAILURE } from './main.js';
 
 function readStdin(): Promise<Buffer> {

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, parse, resolve } from 'node:path';
 import { lilconfigSync, type LilconfigResult } from 'lilconfig';
-import { builtinRules } from '../../rules/index.js';
+import type { AnyRule } from '../rule-kit/rule.js';
 import { parseConfigText, parseJson, type ParsedConfig } from './parse.js';
 import { ConfigError, type ConfigLayer } from './types.js';
 
@@ -36,6 +36,9 @@ export class ConfigLoader {
   private readonly parsed = new Map<string, Promise<ParsedConfig>>();
   private readonly layers = new Map<string, ConfigLayer[]>();
   private readonly searchers = new Map<string, ReturnType<typeof lilconfigSync>>();
+
+  /** `rules`: the rules whose options a file's settings are checked against before plugins are known. */
+  constructor(private readonly rules: readonly AnyRule[]) {}
 
   /**
    * The configuration file that applies to documents in `dir`, or null. The search is synchronous:
@@ -99,7 +102,7 @@ export class ConfigLoader {
     // The structure is checked now; rule ids once plugins are known (see Workspace). The
     // validator (Ajv) is loaded only when there is a configuration to check.
     const { validateLayer } = await import('./validate.js');
-    validateLayer(layer, builtinRules, false);
+    validateLayer(layer, this.rules, false);
     return layer;
   }
 

@@ -5,7 +5,7 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { Document } from 'yaml';
 import type * as YamlModule from 'yaml';
-import { SourceText } from '../document/source.js';
+import { SourceText } from '../markdown/source.js';
 import { ConfigError } from './types.js';
 
 export interface ParsedConfig {

@@ -3,7 +3,7 @@
  * schema of its options. Shipped as src/config/dmlintrc.schema.json for editors (a test keeps the
  * file equal to what this builds), and used to validate configuration files.
  */
-import type { AnyRule } from '../engine/rule.js';
+import type { AnyRule } from '../rule-kit/rule.js';
 import type { AttributeColumn, RelationshipColumn } from '../template/columns.js';
 
 export const TOP_LEVEL_KEYS = ['$schema', 'extends', 'template', 'rules', 'ignores', 'plugins', 'overrides', 'columns'] as const;

@@ -1,5 +1,5 @@
 /** The starter configuration `dmlint --init` writes: every key, documented, with every rule at its default. */
-import type { AnyRule } from '../engine/rule.js';
+import type { AnyRule } from '../rule-kit/rule.js';
 
 export const STARTER_FILE = '.dmlintrc.jsonc';
 

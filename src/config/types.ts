@@ -1,5 +1,5 @@
 /** The shapes of configuration: as written in a file, and as resolved for one document. */
-import type { RuleSetting } from '../engine/lint.js';
+import type { RuleSetting } from '../engine/run-rules.js';
 import type { ColumnNames } from '../template/columns.js';
 
 export type SeverityName = 'off' | 'warn' | 'error';

@@ -4,8 +4,8 @@
  * inside it and its line, and say what is allowed.
  */
 import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { NameIndex } from '../document/names.js';
-import type { AnyRule } from '../engine/rule.js';
+import { NameIndex } from '../util/names.js';
+import type { AnyRule } from '../rule-kit/rule.js';
 import { buildConfigSchema, TOP_LEVEL_KEYS } from './schema.js';
 import { ConfigError, type ConfigData, type ConfigLayer } from './types.js';
 

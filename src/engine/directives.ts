@@ -4,10 +4,10 @@
  * `<!-- dmlint-disable-file rule -->`, each with an optional `-- reason`. No rule ids means every
  * rule. Unknown rule ids are reported; so, on request, are directives that suppressed nothing.
  */
-import { didYouMean } from '../document/labels.js';
-import { NameIndex } from '../document/names.js';
-import type { SourceText } from '../document/source.js';
-import type { Comment, Range, Span } from '../document/types.js';
+import { didYouMean } from '../rule-kit/messages.js';
+import { NameIndex } from '../util/names.js';
+import type { SourceText } from '../markdown/source.js';
+import type { Comment, Range, Span } from '../markdown/types.js';
 import { INTERNAL_ERROR, type LintMessage } from './types.js';
 
 export type DirectiveKind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line' | 'disable-file';

@@ -2,9 +2,9 @@
  * What output formats say about each rule: id, descriptions, default level and documentation
  * link, for the built-in rules, plugin rules, and the ids the engine reports under itself.
  */
-import { engineDocsUrl, ruleDocsUrl } from '../version.js';
+import { engineDocsUrl, ruleDocsUrl } from '../util/version.js';
 import { INVALID_DIRECTIVE, UNUSED_DIRECTIVE } from './directives.js';
-import type { AnyRule } from './rule.js';
+import type { AnyRule } from '../rule-kit/rule.js';
 import { INTERNAL_ERROR, INVALID_ENCODING, PARSE_LIMIT, type Severity } from './types.js';
 
 export interface RuleMeta {

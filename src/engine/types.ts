@@ -2,18 +2,9 @@
  * What the engine produces: messages with 1-based positions, per-file results with counts.
  * The JSON reporter prints these shapes as ESLint does, so tools that read ESLint output read ours.
  */
-export type Severity = 'error' | 'warning';
+import type { Severity, Suggestion, TextEdit } from '../rule-kit/rule.js';
 
-/** Replace the text between two offsets of the (BOM-less) source. */
-export interface TextEdit {
-  range: [number, number];
-  text: string;
-}
-
-export interface Suggestion {
-  desc: string;
-  fix: TextEdit;
-}
+export type { Severity, Suggestion, TextEdit };
 
 export interface LintMessage {
   ruleId: string;

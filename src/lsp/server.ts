@@ -20,13 +20,13 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinRules } from '../../rules/index.js';
-import { Workspace } from '../cli/workspace.js';
+import { Workspace } from '../host/workspace.js';
 import { ConfigError } from '../config/types.js';
-import { ChunkCache } from '../document/parse.js';
-import { BOM } from '../document/source.js';
+import { ChunkCache } from '../markdown/parse.js';
+import { BOM } from '../markdown/source.js';
 import { ruleMeta } from '../engine/meta.js';
 import type { LintMessage, Suggestion, TextEdit } from '../engine/types.js';
-import { lintText } from '../lint.js';
+import { lintText } from '../engine/lint-text.js';
 
 /** Parsed parts of open documents, shared: an edit re-parses only the part it touched. */
 const MAX_CACHED_CHARS = 8_000_000;

@@ -6,7 +6,7 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { HOMEPAGE, VERSION } from '../version.js';
+import { HOMEPAGE, VERSION } from '../util/version.js';
 import type { Reporter } from './types.js';
 
 const SRCROOT = '%SRCROOT%';

@@ -4,9 +4,9 @@
  * fields, and the inventory of placeholders, choices, guidance and example names. The template
  * is the single source of truth; nothing here names a section of the bundled template.
  */
-import { headerFields } from '../document/header.js';
-import { buildStructure, type Structure } from '../document/structure.js';
-import type { BracketGroup, Section } from '../document/types.js';
+import { headerFields } from '../markdown/header.js';
+import { buildStructure, type Structure } from '../markdown/structure.js';
+import type { BracketGroup, Section } from '../markdown/types.js';
 import { choiceKey, choiceOptions, isOrdinaryBracket, labelPrefixOf, normalizeText, shapeOf } from './classify.js';
 import { DEFAULT_COLUMNS, withColumnNames, type ColumnNames, type ColumnVocabulary } from './columns.js';
 import { isOptionalTitle, normalizeTitle, patternFrom, type TitlePattern } from './title.js';

@@ -2,7 +2,7 @@
  * Heading titles: normalisation for matching, and patterns for template headings that hold a
  * name slot (`### Entity: [EntityName]`, `### Sample Entity1`).
  */
-import { foldLetters } from '../document/letters.js';
+import { foldLetters } from '../util/letters.js';
 
 /** Lower-cased, numbering and "(if applicable)" removed, whitespace collapsed, no trailing colon. */
 export function normalizeTitle(title: string): string {

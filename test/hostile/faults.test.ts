@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeDocument, firstInvalidUtf8, parseSize } from '../../src/cli/read-document.js';
+import { decodeDocument, firstInvalidUtf8, parseSize } from '../../src/host/read-document.js';
 import { CLI, REPO, runCli, scratchDir } from '../support/cli.js';
 
 const VALID = readFileSync(join(REPO, 'fixtures/examples/checkout-orders/data-model.md'), 'utf8');

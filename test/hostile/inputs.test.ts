@@ -5,8 +5,8 @@
  * nesting and the parser's other limits are in limits.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { fixText } from '../../src/cli/fix-file.js';
-import { lintText } from '../../src/lint.js';
+import { fixText } from '../../src/engine/fixes.js';
+import { lintText } from '../../src/engine/lint-text.js';
 import { COMPLETE, INLINE_LIMIT, lineOf, located, unsoundness } from './support.js';
 
 /** What an empty document lacks: every section of the template, and every header field. */

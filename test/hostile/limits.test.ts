@@ -1,5 +1,5 @@
 /**
- * The parser's limits (src/document/limits.ts, budget.ts): inputs on which micromark and
+ * The parser's limits (src/markdown/limits.ts, budget.ts): inputs on which micromark and
  * remark-gfm are quadratic or overflow the stack — lists opened thousands deep on one line, deep
  * indentation, paragraphs of tens of thousands of brackets, tags, emphasis marks or lines. Each
  * gets one `parse-limit` error where dmlint stopped parsing markup, the rest of its diagnostics
@@ -10,8 +10,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { parseWhole } from '../../src/document/parse.js';
-import { lintText } from '../../src/lint.js';
+import { parseWhole } from '../../src/markdown/parse.js';
+import { lintText } from '../../src/engine/lint-text.js';
 import { COMPLETE, fastest, INLINE_LIMIT as INLINE, lineOf, NESTING_LIMIT as NESTING, unsoundness, VALID_DOCUMENTS } from './support.js';
 
 /** A list item in a section no rule reads, to carry hostile content. */

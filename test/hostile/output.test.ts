@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../../rules/index.js';
 import { ruleMeta } from '../../src/engine/meta.js';
 import type { LintResult } from '../../src/engine/types.js';
-import { lintText } from '../../src/lint.js';
+import { lintText } from '../../src/engine/lint-text.js';
 import { compact } from '../../src/reporters/compact.js';
 import { github } from '../../src/reporters/github.js';
 import { json } from '../../src/reporters/json.js';

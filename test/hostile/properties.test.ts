@@ -7,9 +7,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fixText } from '../../src/cli/fix-file.js';
-import { parseMarkdown, parseWhole } from '../../src/document/parse.js';
-import { lintText } from '../../src/lint.js';
+import { fixText } from '../../src/engine/fixes.js';
+import { parseMarkdown, parseWhole } from '../../src/markdown/parse.js';
+import { lintText } from '../../src/engine/lint-text.js';
 import { COMPLETE, lineStarts, unsoundness, VALID_DOCUMENTS } from './support.js';
 
 /** Text that has a meaning somewhere in Markdown or in dmlint, and Unicode that is easy to get wrong. */

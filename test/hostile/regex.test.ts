@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../../rules/index.js';
-import type { LintHost } from '../../src/engine/lint.js';
-import { lintText, type LintTextOptions } from '../../src/lint.js';
+import type { LintHost } from '../../src/engine/run-rules.js';
+import { lintText, type LintTextOptions } from '../../src/engine/lint-text.js';
 import { COMPLETE, fastest, lineOf } from './support.js';
 
 /** The run's length; the time is compared with a run twice as long. */

@@ -1,6 +1,6 @@
 /** Every node of an mdast tree, in document order, walked with a stack (trees may nest deep). */
 import type { Nodes } from 'mdast';
-import { pushChildren } from '../../src/document/inline.js';
+import { pushChildren } from '../../src/markdown/inline.js';
 
 export function* nodesOf(root: Nodes): Generator<Nodes> {
   const stack: Nodes[] = [root];

@@ -1,0 +1,198 @@
+/** Finds, reads and lints files with their configuration: shared by the CLI and the library's lintFiles(). */
+import { readFileSync, statSync } from 'node:fs';
+import type { RuleEntry } from '../config/types.js';
+import type { LintResult } from '../engine/types.js';
+import type { AnyRule } from '../rule-kit/rule.js';
+import { timed, timedAsync } from '../util/timing.js';
+import type { LintTextOptions } from '../engine/lint-text.js';
+import { hashText, LintCache, type FileCheck } from './cache.js';
+import { describeFsError, discoverFiles, type PathProblem } from './discover.js';
+import { fixText } from '../engine/fixes.js';
+import { FileChangedError, writeAtomically } from './write-fixes.js';
+import { nodeHost, recordingHost } from './node-host.js';
+import { IgnoreFiles } from './ignore-files.js';
+import { runLintJob, type JobOutcome } from './lint-job.js';
+import { lintInWorkers, poolSize } from './pool.js';
+import { decodeDocument, DEFAULT_MAX_FILE_SIZE, withEncodingError, type Decoded, type EncodingError } from './read-document.js';
+import { inShard, type Shard } from './shard.js';
+import { Workspace, type WorkspaceOptions } from './workspace.js';
+
+export interface LintFilesOptions {
+  /** Directory that relative paths and globs start from; defaults to the process's directory. */
+  cwd?: string;
+  /** A configuration file for every document; false for none; by default each document's nearest. */
+  config?: string | false;
+  /** A template for every document, replacing the configured or bundled one. */
+  template?: string;
+  /** Rule settings applied over the configuration, as in a config file's `rules`. */
+  rules?: Record<string, RuleEntry>;
+  /** false to skip plugin modules named in configuration. */
+  plugins?: boolean;
+  /** false to lint files that `.dmlintignore`, `.gitignore` or `ignores` would skip. */
+  ignore?: boolean;
+  reportUnusedDisables?: boolean;
+  /** `write` applies safe fixes to the files; `dry-run` only puts the fixed text in each result's `output`. */
+  fix?: 'write' | 'dry-run' | null;
+  /** The cache file to reuse results of unchanged files from (see `--cache`). */
+  cacheFile?: string | null;
+  /** Lint only this part of the files (see `--shard`). */
+  shard?: Shard | null;
+  /** Threads that lint (this one and worker threads): a number, or `auto` (the default) to use every core when there are enough files. */
+  concurrency?: number | 'auto';
+  /** The built worker entry; without it every file is linted in this thread. */
+  workerScript?: URL | null;
+  /** Files larger than this many bytes are refused (default 10 MiB). */
+  maxFileSize?: number;
+  /** Called as files are done, for a progress display. */
+  onProgress?(done: number, total: number): void;
+}
+
+export interface LintFilesResult {
+  results: LintResult[];
+  /** Paths that named no file or could not be read; each is a reason to exit with 2. */
+  problems: PathProblem[];
+  /** Files named explicitly that ignore settings skipped. */
+  ignored: string[];
+  /** Every rule that ran on some file (built-in and plugin rules), for formats that describe rules. */
+  ruleSet: AnyRule[];
+  /** Things worth telling that do not change the results (an unusable cache file, a failed worker). */
+  notices: string[];
+}
+
+/** A file to lint, with what decides its result. */
+interface Job {
+  file: string;
+  text: string;
+  encodingError: EncodingError | null;
+  settings: LintTextOptions;
+  contentHash: string;
+  settingsHash: string;
+}
+
+/**
+ * Lints files, directories (every data-model.md below them) and globs, in a stable order.
+ * Throws a ConfigError when a configuration file, template or plugin is unusable.
+ */
+export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintFilesResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const useIgnores = options.ignore !== false;
+  const ignores = useIgnores ? new IgnoreFiles(cwd) : null;
+  const workspaceOptions: WorkspaceOptions = {
+    cwd,
+    configFile: typeof options.config === 'string' ? options.config : null,
+    useConfig: options.config !== false,
+    template: options.template ?? null,
+    commandLineRules: options.rules ?? {},
+    usePlugins: options.plugins !== false,
+    reportUnusedDisables: options.reportUnusedDisables === true,
+  };
+  const workspace = new Workspace(workspaceOptions);
+  const discovery = await timedAsync('discover', () => discoverFiles(patterns, cwd, ignores));
+  const { explicit, problems } = discovery;
+  const files = options.shard ? inShard(discovery.files, options.shard, cwd) : discovery.files;
+  const cache = options.cacheFile ? await LintCache.open(options.cacheFile) : null;
+  const notices: string[] = cache?.discarded ? [`the cache ${cache.path} was not used (${cache.discarded}); it will be rebuilt`] : [];
+  const ignored: string[] = [];
+  const ruleSet = new Map<string, AnyRule>();
+  const queued: Array<{ file: string; settings: LintTextOptions }> = [];
+  for (const file of files) {
+    const settings = await timedAsync('config', () => workspace.settingsFor(file));
+    for (const rule of settings.lint.ruleSet ?? []) ruleSet.set(rule.id, rule);
+    if (useIgnores && (settings.ignored || ignores?.byIgnoreFile(file))) {
+      if (explicit.has(file)) ignored.push(file);
+      continue;
+    }
+    queued.push({ file, settings: settings.lint });
+  }
+
+  // Files are read only when their turn comes, and dropped once linted: memory stays flat.
+  const results: Array<LintResult | undefined> = new Array<LintResult | undefined>(queued.length);
+  const refused: Array<PathProblem | undefined> = new Array<PathProblem | undefined>(queued.length);
+  let done = 0;
+  const finish = (index: number, result: LintResult): void => {
+    results[index] = result;
+    options.onProgress?.(++done, queued.length);
+  };
+  /** Reads a file; null when it needs no linting (refused, or answered from the cache). */
+  const prepare = (index: number): Job | null => {
+    const entry = queued[index];
+    if (!entry) return null;
+    const { file, settings } = entry;
+    const read = timed('read', () => readDocument(file, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE));
+    if ('refused' in read) {
+      refused[index] = { path: file, message: read.refused };
+      options.onProgress?.(++done, queued.length);
+      return null;
+    }
+    const job: Job = { file, text: read.text, encodingError: read.encodingError, settings, contentHash: cache ? hashText(read.text) : '', settingsHash: cache ? cache.settingsHash(settings) : '' };
+    const cached = cache?.lookup(file, job.contentHash, job.settingsHash, settings.host ?? nodeHost);
+    if (cached && !(options.fix && cached.messages.some((message) => message.fix))) {
+      finish(index, cached);
+      return null;
+    }
+    return job;
+  };
+  const record = (index: number, job: Job, lint: JobOutcome): void => {
+    const outcome = job.encodingError ? { ...lint, result: withEncodingError(lint.result, job.text, job.encodingError) } : lint;
+    // A fixed file's result describes the new text, not the one that was read: not worth keeping.
+    if (outcome.result.output === undefined) cache?.store(job.file, job.contentHash, job.settingsHash, outcome.checks, outcome.result);
+    finish(index, outcome.result);
+  };
+
+  const workers = options.fix || !options.workerScript ? 0 : poolSize(queued.length, options.concurrency ?? 'auto');
+  if (workers > 0 && options.workerScript) {
+    await lintInWorkers(queued.length, {
+      script: options.workerScript,
+      workspace: workspaceOptions,
+      workers,
+      prepare: (index) => {
+        const job = prepare(index);
+        return Promise.resolve(job && { file: job.file, text: job.text, inThisThread: () => runLintJob(job.text, job.settings), done: (outcome: JobOutcome) => record(index, job, outcome) });
+      },
+      onNotice: (notice) => notices.push(notice),
+    });
+  } else {
+    for (let index = 0; index < queued.length; index++) {
+      const job = prepare(index);
+      if (!job) continue;
+      // A file that is not valid UTF-8 is never fixed: writing it back would replace its bad bytes.
+      const fix = job.encodingError ? null : options.fix;
+      record(index, job, fix ? await fixFile(job, fix, problems) : runLintJob(job.text, job.settings));
+      // Let the event loop breathe between files (progress output, signals).
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+  problems.push(...refused.filter((problem): problem is PathProblem => problem !== undefined));
+  const saved = cache ? await cache.save() : null;
+  if (saved) notices.push(saved);
+  return { results: results.filter((result): result is LintResult => result !== undefined), problems, ignored, ruleSet: [...ruleSet.values()], notices };
+}
+
+/**
+ * A file's text, or why it is not linted (unreadable, too large, binary). Read synchronously: a
+ * document is read in tens of microseconds, while an asynchronous read of it left the thread that
+ * lints idle for a millisecond or two, waiting for its turns through the event loop.
+ */
+function readDocument(file: string, maxBytes: number): Decoded {
+  try {
+    // Look at the size first: a runaway file is refused without being read into memory.
+    const { size } = statSync(file);
+    if (size > maxBytes) return decodeDocument(Buffer.alloc(0), maxBytes, size);
+    return decodeDocument(readFileSync(file), maxBytes);
+  } catch (error) {
+    return { refused: `cannot read: ${describeFsError(error)}` };
+  }
+}
+
+async function fixFile(job: Job, mode: 'write' | 'dry-run', problems: PathProblem[]): Promise<JobOutcome> {
+  const checks: FileCheck[] = [];
+  const result = fixText(job.text, { ...job.settings, host: recordingHost(job.settings.host ?? nodeHost, checks) });
+  if (mode === 'write' && result.output !== undefined) {
+    try {
+      await writeAtomically(job.file, job.text, result.output);
+    } catch (error) {
+      problems.push({ path: job.file, message: error instanceof FileChangedError ? error.message : `cannot write the fixes: ${describeFsError(error)}` });
+    }
+  }
+  return { result, checks };
+}

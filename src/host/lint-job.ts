@@ -1,0 +1,17 @@
+/** Lints one file's text with its settings: the unit of work of a run, in this thread or a worker. */
+import type { LintResult } from '../engine/types.js';
+import { lintText, type LintTextOptions } from '../engine/lint-text.js';
+import type { FileCheck } from './cache.js';
+import { nodeHost, recordingHost } from './node-host.js';
+
+export interface JobOutcome {
+  result: LintResult;
+  /** The file-system facts the rules relied on, for the cache. */
+  checks: FileCheck[];
+}
+
+export function runLintJob(text: string, settings: LintTextOptions): JobOutcome {
+  const checks: FileCheck[] = [];
+  const result = lintText(text, { ...settings, host: recordingHost(settings.host ?? nodeHost, checks) });
+  return { result, checks };
+}

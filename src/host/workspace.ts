@@ -1,0 +1,135 @@
+/**
+ * Everything that decides how one document is linted, resolved the way the CLI and the language
+ * server both need it: its configuration file, the team's template, plugin rules, severities
+ * and options. Files, templates and plugins are read once per run and cached.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
+import { builtinRules } from '../../rules/index.js';
+import { ConfigLoader } from '../config/load.js';
+import { isIgnoredByConfig, resolveConfig } from '../config/resolve.js';
+import { ConfigError, type ConfigLayer, type ResolvedConfig, type RuleEntry } from '../config/types.js';
+import type { RuleConfig } from '../engine/run-rules.js';
+import type { AnyRule } from '../rule-kit/rule.js';
+import type { LintTextOptions } from '../engine/lint-text.js';
+import { bundledSchema } from '../template/bundled.js';
+import { buildTemplateSchema, withColumns, type TemplateSchema } from '../template/schema.js';
+import { describeFsError } from './discover.js';
+import { nodeHost } from './node-host.js';
+import { loadPlugin } from './plugins.js';
+
+export interface WorkspaceOptions {
+  cwd: string;
+  /** `--config`: use this file for every document. */
+  configFile?: string | null;
+  /** false with `--no-config`. */
+  useConfig?: boolean;
+  /** `--template`: this template for every document. */
+  template?: string | null;
+  /** `--rule` entries, applied last. */
+  commandLineRules?: Record<string, RuleEntry>;
+  /** false with `--no-plugins`. */
+  usePlugins?: boolean;
+  reportUnusedDisables?: boolean;
+}
+
+export interface FileSettings {
+  config: ResolvedConfig;
+  /** Matched by the configuration's `ignores`. */
+  ignored: boolean;
+  lint: LintTextOptions;
+}
+
+export class Workspace {
+  private readonly loader = new ConfigLoader(builtinRules);
+  private readonly schemas = new Map<string, Promise<TemplateSchema>>();
+  private readonly plugins = new Map<string, Promise<AnyRule[]>>();
+  private readonly checked = new WeakMap<ConfigLayer, Set<string>>();
+  private commandLineChecked = false;
+
+  constructor(private readonly options: WorkspaceOptions) {}
+
+  /** The configuration file that applies to a document, or null. */
+  configFileFor(file: string): string | null {
+    if (this.options.configFile) return resolve(this.options.cwd, this.options.configFile);
+    return this.options.useConfig === false ? null : this.loader.find(dirname(file));
+  }
+
+  async settingsFor(file: string): Promise<FileSettings> {
+    const configFile = this.configFileFor(file);
+    const layers = configFile ? await this.loader.load(configFile) : [];
+    const config = resolveConfig(layers, file, this.options.commandLineRules);
+    if (this.options.template) config.template = resolve(this.options.cwd, this.options.template);
+    const ruleSet = await this.ruleSet(config, configFile);
+    await this.checkRules(layers, ruleSet, config.plugins.length === 0 || this.options.usePlugins !== false);
+    const schema = withColumns(await this.schema(config.template, configFile), config.columns);
+    const rules: RuleConfig = {
+      severities: Object.fromEntries(Object.entries(config.rules).map(([id, entry]) => [id, entry.setting])),
+      options: Object.fromEntries(Object.entries(config.rules).flatMap(([id, entry]) => (entry.options ? [[id, entry.options]] : []))),
+    };
+    return {
+      config,
+      ignored: isIgnoredByConfig(config, file),
+      lint: { filePath: file, schema, ruleSet, rules, host: nodeHost, reportUnusedDisables: this.options.reportUnusedDisables === true },
+    };
+  }
+
+  private async ruleSet(config: ResolvedConfig, configFile: string | null): Promise<readonly AnyRule[]> {
+    if (config.plugins.length === 0 || this.options.usePlugins === false) return builtinRules;
+    const loaded: AnyRule[] = [];
+    for (const { specifier, base } of config.plugins) {
+      const key = `${base}\0${specifier}`;
+      let rules = this.plugins.get(key);
+      if (!rules) {
+        rules = loadPlugin(specifier, base, configFile);
+        this.plugins.set(key, rules);
+      }
+      loaded.push(...(await rules));
+    }
+    const ids = new Set(builtinRules.map((rule) => rule.id));
+    for (const rule of loaded) {
+      if (ids.has(rule.id)) throw new ConfigError(`plugin rule ${JSON.stringify(rule.id)} has the id of another rule; give it a prefix such as "team/${rule.id}"`, configFile);
+      ids.add(rule.id);
+    }
+    return [...builtinRules, ...loaded];
+  }
+
+  /**
+   * Rule ids and options, checked once the plugins' rules are known. With plugins switched off,
+   * their rules' ids cannot be known, so only the structure is checked (`strictIds` false).
+   */
+  private async checkRules(layers: readonly ConfigLayer[], ruleSet: readonly AnyRule[], strictIds: boolean): Promise<void> {
+    const commandLine = this.options.commandLineRules;
+    const commandLineToCheck = commandLine && Object.keys(commandLine).length > 0 && !this.commandLineChecked;
+    // The validator (ajv) is loaded only when there is something to validate: most runs have no config.
+    if (layers.length === 0 && !commandLineToCheck) return;
+    const { validateLayer } = await import('../config/validate.js');
+    const key = `${strictIds}:${ruleSet.map((rule) => rule.id).join(',')}`;
+    for (const layer of layers) {
+      const done = this.checked.get(layer) ?? new Set<string>();
+      if (done.has(key)) continue;
+      validateLayer(layer, ruleSet, strictIds);
+      done.add(key);
+      this.checked.set(layer, done);
+    }
+    if (commandLine && commandLineToCheck) {
+      validateLayer({ file: '--rule', dir: this.options.cwd, data: { rules: commandLine }, locate: () => null }, ruleSet, strictIds);
+      this.commandLineChecked = true;
+    }
+  }
+
+  private schema(template: string | null, configFile: string | null): Promise<TemplateSchema> {
+    if (!template) return Promise.resolve(bundledSchema());
+    let schema = this.schemas.get(template);
+    if (!schema) {
+      schema = readFile(template, 'utf8').then(
+        (text) => buildTemplateSchema(text, template),
+        (error: unknown) => {
+          throw new ConfigError(`template: cannot read ${relative(this.options.cwd, template) || template}: ${describeFsError(error)}`, configFile);
+        },
+      );
+      this.schemas.set(template, schema);
+    }
+    return schema;
+  }
+}

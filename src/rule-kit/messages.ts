@@ -1,0 +1,63 @@
+/**
+ * How messages name things: headings with their level marks, quoted text kept short, "did you
+ * mean" with the closest name, and the edits that rename a misspelt name.
+ */
+import type { Section } from '../markdown/types.js';
+import type { DataModelDocument } from '../model/document.js';
+import type { ResidueContext } from '../model/residue.js';
+import type { Range } from '../markdown/types.js';
+import type { Report } from './rule.js';
+
+export function headingLabel(section: { level: number; title: string }): string {
+  return section.level === 0 ? 'the document' : `${'#'.repeat(section.level)} ${section.title}`;
+}
+
+/** Double-quoted and shortened to `max` characters, with runs of whitespace shown as one space. */
+export function quote(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return `"${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}"`;
+}
+
+/** `"## Overview"`, or `the document` for the root. */
+export function quoteHeading(section: Section | { level: number; title: string }): string {
+  return section.level === 0 ? 'the document' : quote(headingLabel(section), 80);
+}
+
+/** ` in column "Type"`, ` in field "Purpose"`, ` in a heading`, or '' when the place is unknown. */
+export function placeLabel(context: ResidueContext | null): string {
+  if (!context) return '';
+  return context.kind === 'heading' ? ' in a heading' : ` in ${context.kind} ${quote(context.name, 40)}`;
+}
+
+/** `; did you mean "Loan" (line 120)?`, or '' when there is nothing close. */
+export function didYouMean(near: { name: string; line?: number } | undefined): string {
+  if (!near) return '';
+  return `; did you mean ${quote(near.name)}${near.line === undefined ? '' : ` (line ${near.line})`}?`;
+}
+
+/** `Member (line 12), Loan (line 40)`: a list of names with where each is. */
+export function namesWithLines(items: ReadonlyArray<{ name: string; line: number }>): string {
+  return items.map((item) => `${item.name} (line ${item.line})`).join(', ');
+}
+
+/**
+ * For a name that is not a defined entity: `; did you mean "Loan" (line 120)?`, or the entities
+ * that are defined, each with its line.
+ */
+export function entityHint(doc: DataModelDocument, name: string): string {
+  const near = doc.entityIndex.closest(name);
+  if (near) return didYouMean({ name: near.name, line: near.value.section.headingRange.start.line });
+  if (doc.entities.length === 0) return '';
+  return `; defined entities: ${namesWithLines(doc.entities.map((entity) => ({ name: entity.name, line: entity.section.headingRange.start.line })))}`;
+}
+
+/** A "did you mean" edit: replace `range` with `name`, offered as a suggestion (`{}` without a name). */
+export function renameTo(range: Range, name: string | undefined, text = name): Pick<Report, 'suggestions'> {
+  if (name === undefined || text === undefined) return {};
+  return { suggestions: [{ desc: `Change to "${name}"`, fix: { range: [range.start.offset, range.end.offset], text } }] };
+}
+
+/** `1 cell`, `2 cells`. */
+export function plural(count: number, word: string): string {
+  return count === 1 ? word : `${word}s`;
+}
