@@ -145,8 +145,8 @@ await build({ ...esm, entryPoints: ['src/action/main.ts'], outfile: 'dist/action
 // The code cache: the CLI lints the example documents and one failing fixture of each rule (so
 // that parsing, every rule and the report are compiled), then writes the code it compiled beside
 // the bundle, for this Node. In one thread: a worker's code would not be saved.
-const invalid = readdirSync('fixtures', { withFileTypes: true }).flatMap((entry) => {
-  const dir = join('fixtures', entry.name, 'invalid');
+const invalid = readdirSync('fixtures/rules', { withFileTypes: true }).flatMap((entry) => {
+  const dir = join('fixtures/rules', entry.name, 'invalid');
   if (!entry.isDirectory() || !existsSync(dir)) return [];
   const first = readdirSync(dir).filter((name) => name.endsWith('.md')).sort()[0];
   return first ? [join(dir, first)] : [];

@@ -7,7 +7,7 @@ import { REPO, runCli, scratchDir } from './support/cli.js';
 
 const TEMPLATE = join(REPO, 'src/template/data-model-template.md');
 /** A complete, correct document, with its Spec link pointing at a spec.md beside it. */
-const CLEAN = readFileSync(join(REPO, 'fixtures/header-metadata/valid/complete.md'), 'utf8').replace('](../../spec.md)', '](./spec.md)');
+const CLEAN = readFileSync(join(REPO, 'fixtures/examples/room-booking/data-model.md'), 'utf8');
 const SPEC = '# Spec\n';
 const WITH_PLACEHOLDER = CLEAN.replace('**Storage Type**: SQL Database', '**Storage Type**: [SQL Database / NoSQL / File System / Hybrid]').replace(
   '**Rationale**: Overlap checks need an exclusion constraint; PostgreSQL provides one.',

@@ -137,7 +137,7 @@ function timedRun(nodeArgs: string[], args: string[], env: Record<string, string
 }
 
 describe('the built executable', () => {
-  const args = ['--format', 'json', 'fixtures/no-placeholder/invalid/cells-and-code.md'];
+  const args = ['--format', 'json', 'fixtures/rules/no-placeholder/invalid/cells-and-code.md'];
 
   it('leaves the language server and the YAML parser to files read only when needed', () => {
     const bundle = readFileSync(join(REPO, 'dist', 'cli-bundle.cjs'), 'utf8');

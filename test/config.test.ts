@@ -8,7 +8,7 @@ import { buildConfigSchema } from '../src/config/schema.js';
 import { REPO, runCli, scratchDir } from './support/cli.js';
 
 /** A complete document whose Spec link points at a spec.md beside it. */
-const CLEAN = readFileSync(join(REPO, 'fixtures/header-metadata/valid/complete.md'), 'utf8').replace('](../../spec.md)', '](./spec.md)');
+const CLEAN = readFileSync(join(REPO, 'fixtures/examples/room-booking/data-model.md'), 'utf8');
 const UNCHECKED = CLEAN.replace('- [x] Can bookings repeat weekly? (Not in this feature)', '- [ ] Can bookings repeat weekly?');
 const GIT = { '.git/HEAD': 'ref: refs/heads/main\n' };
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { FileChangedError, writeAtomically } from '../src/host/write-fixes.js';
 import { REPO, runCli, scratchDir } from './support/cli.js';
 
-const CLEAN = readFileSync(join(REPO, 'fixtures/header-metadata/valid/complete.md'), 'utf8').replace('](../../spec.md)', '](./spec.md)');
+const CLEAN = readFileSync(join(REPO, 'fixtures/examples/room-booking/data-model.md'), 'utf8');
 /** Four fixable problems and one that needs a person. */
 const FIXABLE = CLEAN.replace('| `floor` | Integer | Yes |', '| `floor` | Integer | yes |')
   .replace('| Room | Many-to-One | The booked room | Delete: RESTRICT |', '| Room | Many-to-One | The booked room | delete: restrict |')

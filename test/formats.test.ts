@@ -11,7 +11,7 @@ import { REPO, runCli, scratchDir } from './support/cli.js';
 // ajv-draft-04 is CommonJS: its class is the default export or the module itself.
 const Ajv = ((AjvDraft04 as unknown as { default?: typeof AjvDraft04 }).default ?? AjvDraft04) as unknown as new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown } };
 
-const CLEAN = readFileSync(join(REPO, 'fixtures/header-metadata/valid/complete.md'), 'utf8').replace('](../../spec.md)', '](./spec.md)');
+const CLEAN = readFileSync(join(REPO, 'fixtures/examples/room-booking/data-model.md'), 'utf8');
 const BROKEN = CLEAN.replace('**Storage Type**: SQL Database', '**Storage Type**: [TBD]').replace('- [x] Can bookings repeat weekly? (Not in this feature)', '- [ ] Can bookings repeat weekly?');
 
 function project(files: Record<string, string>): string {

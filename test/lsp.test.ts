@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, scratchDir } from './support/cli.js';
 import { LspClient } from './support/lsp.js';
 
-const CLEAN = readFileSync(join(REPO, 'fixtures/header-metadata/valid/complete.md'), 'utf8').replace('](../../spec.md)', '](./spec.md)');
+const CLEAN = readFileSync(join(REPO, 'fixtures/examples/room-booking/data-model.md'), 'utf8');
 const BROKEN = CLEAN.replace('| `floor` | Integer | Yes |', '| `floor` | Integer | yes |').replace('**Storage Type**: SQL Database', '**Storage Type**: [SQL Database / NoSQL]').replace('- [x] Can bookings repeat weekly? (Not in this feature)', '- [ ] Can bookings repeat weekly?');
 
 describe('dmlint --lsp', () => {

@@ -14,7 +14,7 @@ const block = (info: string): string => {
   return match[1];
 };
 
-const CLEAN = readFileSync(join(REPO, 'fixtures/header-metadata/valid/complete.md'), 'utf8').replace('](../../spec.md)', '](./spec.md)');
+const CLEAN = readFileSync(join(REPO, 'fixtures/examples/room-booking/data-model.md'), 'utf8');
 const withOwner = (owner: string): string => CLEAN.replace('**Branch**:', `**Owner**: ${owner}  \n**Branch**:`);
 
 /** A repository with dmlint installed (a link to this checkout) and the given files. */

@@ -9,8 +9,8 @@ import { lintText } from '../src/engine/lint-text.js';
 import { REPO } from './support/cli.js';
 
 /** A complete document (its Spec link is not looked up: no file path is given). */
-const CLEAN = readFileSync(join(REPO, 'fixtures/header-metadata/valid/complete.md'), 'utf8');
-const DATE_LINE = '**Branch**: `007-room-booking` | **Date**: 2026-05-04 | **Spec**: [spec.md](../../spec.md)  ';
+const CLEAN = readFileSync(join(REPO, 'fixtures/examples/room-booking/data-model.md'), 'utf8');
+const DATE_LINE = '**Branch**: `007-room-booking` | **Date**: 2026-05-04 | **Spec**: [spec.md](./spec.md)  ';
 
 function withLines(...pairs: Array<[string, string]>): string {
   let text = CLEAN;

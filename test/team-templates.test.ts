@@ -65,7 +65,7 @@ describe.each(cases)('a team template: %s', (style, expected) => {
 });
 
 describe('column names from configuration', () => {
-  const document = readFileSync(join(REPO, 'fixtures/header-metadata/valid/complete.md'), 'utf8')
+  const document = readFileSync(join(REPO, 'fixtures/examples/room-booking/data-model.md'), 'utf8')
     .replace('](../../spec.md)', '](./spec.md)')
     .replaceAll('| Attribute | Type | Required | Description | Validation Rules |', '| Key | Kind | Mandatory | Notes | Checks |');
   const files = { '.git/HEAD': 'ref\n', 'specs/a/data-model.md': document, 'specs/a/spec.md': '# Spec\n' };

@@ -85,7 +85,7 @@ const ATTACKS: Record<string, Attack[]> = {
   'header-metadata': [
     { name: 'a branch of digits', document: (n) => edit('`007-room-booking`', `\`${run('0', n)}x\``), reports: at('**Branch**', /^Branch "0+…" is not NNN-kebab-case/) },
     { name: 'a date followed by spaces', document: (n) => edit('**Date**: 2026-05-04', `**Date**: 2026-05-04${run(' ', n)}x`), reports: at('**Date**', /^Date "2026-05-04 x" is not an ISO date/) },
-    { name: 'a spec link of question marks and a line separator', document: (n) => edit('[spec.md](../../spec.md)', `[spec.md](a${run('?', n)}\u2028)`), reports: at('**Spec**', /^Spec link "a\?+/), options: { filePath: '/specs/007/data-model.md', host: noFiles } },
+    { name: 'a spec link of question marks and a line separator', document: (n) => edit('[spec.md](./spec.md)', `[spec.md](a${run('?', n)}\u2028)`), reports: at('**Spec**', /^Spec link "a\?+/), options: { filePath: '/specs/007/data-model.md', host: noFiles } },
   ],
   'relationship-target': [{ name: 'spaces inside a related entity', document: (n) => edit('| Booking | One-to-Many |', `| Booking${run(' ', n)}x | One-to-Many |`), reports: at('| Booking', /^Related entity "Booking x" in the relationships of "Room" is not defined/) }],
   'relationship-inverse': [{ name: 'spaces before a note on a relationship type', document: (n) => edit('| Room | Many-to-One |', `| Room | One-to-Many${run(' ', n)}(note) |`), reports: at('| Room | One-to-Many', /says One-to-Many → Room .* but "Room" says One-to-Many → Booking/) }],

@@ -13,20 +13,23 @@ function read(path: string): string {
   return readFileSync(join(FIXTURES, path), 'utf8');
 }
 
-/** The complete example documents and every rule's valid fixtures: documents that lint clean. */
+/**
+ * Documents written to be clean: the complete examples (clean with every rule) and every rule's
+ * valid cases (clean with their own rule).
+ */
 export const VALID_DOCUMENTS: ReadonlyArray<{ name: string; text: string }> = [
   ...readdirSync(join(FIXTURES, 'examples')).map((name) => `examples/${name}/data-model.md`),
   ...builtinRules.flatMap((rule) =>
-    readdirSync(join(FIXTURES, rule.id, 'valid'))
+    readdirSync(join(FIXTURES, 'rules', rule.id, 'valid'))
       .filter((name) => name.endsWith('.md'))
-      .map((name) => `${rule.id}/valid/${name}`),
+      .map((name) => `rules/${rule.id}/valid/${name}`),
   ),
 ]
   .sort()
   .map((name) => ({ name, text: read(name) }));
 
 /** A short document with every section of the template, that lints clean. */
-export const COMPLETE = read('header-metadata/valid/complete.md');
+export const COMPLETE = read('examples/room-booking/data-model.md');
 
 const RULE_IDS = new Set([...builtinRules.map((rule) => rule.id), INVALID_DIRECTIVE, UNUSED_DIRECTIVE, PARSE_LIMIT]);
 
