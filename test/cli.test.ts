@@ -1,9 +1,12 @@
-/** End-to-end: the built executable, run as a user runs it, with exit codes and every format parsed back. */
+/**
+ * The command line as a user runs it: the built executable for exit codes, standard input and the
+ * terminal; in this process (runMain) for what dmlint decides: which files, what output.
+ */
 import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../rules/index.js';
-import { REPO, runCli, scratchDir } from './support/cli.js';
+import { REPO, runCli, runMain, scratchDir } from './support/cli.js';
 
 const TEMPLATE = join(REPO, 'src/template/data-model-template.md');
 /** A complete, correct document, with its Spec link pointing at a spec.md beside it. */
@@ -83,7 +86,7 @@ describe('dmlint on documents', () => {
     expect(run).toMatchObject({ code: 0, stdout: '', stderr: '' });
   });
 
-  it('finds every data-model.md below a directory, skipping node_modules and .git, in a stable order', () => {
+  it('finds every data-model.md below a directory, skipping node_modules and .git, in a stable order', async () => {
     const dir = scratchDir({
       'specs/b/data-model.md': WITH_PLACEHOLDER,
       'specs/b/spec.md': SPEC,
@@ -93,22 +96,22 @@ describe('dmlint on documents', () => {
       'node_modules/pkg/data-model.md': '[FEATURE]\n',
       '.git/data-model.md': '[FEATURE]\n',
     });
-    const run = runCli(['--format', 'compact', '.'], { cwd: dir });
+    const run = (await runMain(['--format', 'compact', '.'], { cwd: dir }));
     expect(run.code).toBe(1);
     expect([...new Set(compactLines(run.stdout).map((problem) => problem.path))]).toEqual(['specs/a/data-model.md', 'specs/b/data-model.md']);
   });
 
-  it('lints the current directory when given no paths', () => {
+  it('lints the current directory when given no paths', async () => {
     const dir = scratchDir({ 'specs/a/data-model.md': CLEAN, 'specs/a/spec.md': SPEC });
-    expect(runCli([], { cwd: dir })).toMatchObject({ code: 0, stdout: '✔ No problems in 1 file\n' });
+    expect((await runMain([], { cwd: dir }))).toMatchObject({ code: 0, stdout: '✔ No problems in 1 file\n' });
   });
 
-  it('expands globs, and lints a file named explicitly whatever its name', () => {
+  it('expands globs, and lints a file named explicitly whatever its name', async () => {
     const dir = scratchDir({ 'specs/a/data-model.md': CLEAN, 'specs/a/spec.md': SPEC, 'drafts/model.md': WITH_PLACEHOLDER, 'drafts/spec.md': SPEC });
-    const globbed = runCli(['--format', 'json', 'specs/*/data-model.md'], { cwd: dir });
+    const globbed = (await runMain(['--format', 'json', 'specs/*/data-model.md'], { cwd: dir }));
     expect(globbed.code).toBe(0);
     expect((JSON.parse(globbed.stdout) as Array<{ filePath: string }>).map((entry) => entry.filePath)).toEqual([join(dir, 'specs/a/data-model.md')]);
-    const named = runCli(['--format', 'compact', 'drafts/model.md'], { cwd: dir });
+    const named = (await runMain(['--format', 'compact', 'drafts/model.md'], { cwd: dir }));
     expect(named.code).toBe(1);
   });
 });
@@ -130,10 +133,10 @@ describe('dmlint on bad paths and bad usage', () => {
     expect(run.stderr).toContain('data-model.md: no such file or directory');
   });
 
-  it('exits 2 when a directory holds no data-model.md, and when a glob matches nothing', () => {
+  it('exits 2 when a directory holds no data-model.md, and when a glob matches nothing', async () => {
     const dir = scratchDir({ 'docs/readme.md': '# hi\n' });
-    expect(runCli(['docs'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'dmlint: docs: no data-model.md files in this directory; check the path and try again\n' });
-    expect(runCli(['specs/**/data-model.md'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'dmlint: specs/**/data-model.md: no files match this pattern; check the path and try again\n' });
+    expect((await runMain(['docs'], { cwd: dir }))).toMatchObject({ code: 2, stderr: 'dmlint: docs: no data-model.md files in this directory; check the path and try again\n' });
+    expect((await runMain(['specs/**/data-model.md'], { cwd: dir }))).toMatchObject({ code: 2, stderr: 'dmlint: specs/**/data-model.md: no files match this pattern; check the path and try again\n' });
   });
 
   it.each([
@@ -142,8 +145,8 @@ describe('dmlint on bad paths and bad usage', () => {
     [['--stdin', 'x.md'], 'dmlint: Give either --stdin or files, not both. Run "dmlint --help" for usage.\n'],
     [['--stdin-filename', 'x.md'], 'dmlint: --stdin-filename needs --stdin. Run "dmlint --help" for usage.\n'],
     [['--format'], "dmlint: Option '-f, --format <value>' argument missing. Run \"dmlint --help\" for usage.\n"],
-  ])('exits 2 on bad usage: %j', (args, message) => {
-    expect(runCli(args)).toMatchObject({ code: 2, stdout: '', stderr: message });
+  ])('exits 2 on bad usage: %j', async (args, message) => {
+    expect((await runMain(args))).toMatchObject({ code: 2, stdout: '', stderr: message });
   });
 });
 
@@ -170,8 +173,8 @@ describe('dmlint information commands', () => {
 describe('output formats', () => {
   const dir = scratchDir({ 'a/data-model.md': WITH_PLACEHOLDER, 'a/spec.md': SPEC, 'b/data-model.md': CLEAN, 'b/spec.md': SPEC });
 
-  it('json is ESLint-shaped: one entry per file, severities 1/2, counts that add up', () => {
-    const run = runCli(['--format', 'json', '.'], { cwd: dir });
+  it('json is ESLint-shaped: one entry per file, severities 1/2, counts that add up', async () => {
+    const run = (await runMain(['--format', 'json', '.'], { cwd: dir }));
     expect(run.code).toBe(1);
     const parsed = JSON.parse(run.stdout) as Array<{ filePath: string; messages: Array<Record<string, unknown>>; errorCount: number; warningCount: number; fixableErrorCount: number; fixableWarningCount: number }>;
     expect(parsed.map((entry) => entry.filePath)).toEqual([join(dir, 'a/data-model.md'), join(dir, 'b/data-model.md')]);
@@ -185,16 +188,16 @@ describe('output formats', () => {
     ]);
   });
 
-  it('compact is one parseable line per problem and nothing else', () => {
-    const run = runCli(['--format', 'compact', '.'], { cwd: dir });
+  it('compact is one parseable line per problem and nothing else', async () => {
+    const run = (await runMain(['--format', 'compact', '.'], { cwd: dir }));
     expect(compactLines(run.stdout).map((problem) => `${problem.path}:${problem.line}:${problem.column}: ${problem.severity} [${problem.rule}]`)).toEqual([
       'a/data-model.md:121:19: error [no-unresolved-choice]',
       'a/data-model.md:123:16: error [no-placeholder]',
     ]);
   });
 
-  it('stylish groups problems under their file with path:line:column and ends with a summary', () => {
-    const run = runCli(['.'], { cwd: dir });
+  it('stylish groups problems under their file with path:line:column and ends with a summary', async () => {
+    const run = (await runMain(['.'], { cwd: dir }));
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe('a/data-model.md');
     expect(lines[1]).toMatch(/^ {2}a\/data-model\.md:121:19 +error {4}Unresolved choice .+ {2}no-unresolved-choice$/);

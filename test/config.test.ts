@@ -5,7 +5,7 @@ import { parse as parseJsonc } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../rules/index.js';
 import { buildConfigSchema } from '../src/config/schema.js';
-import { REPO, runCli, scratchDir } from './support/cli.js';
+import { REPO, runMain, scratchDir } from './support/cli.js';
 
 /** A complete document whose Spec link points at a spec.md beside it. */
 const CLEAN = readFileSync(join(REPO, 'fixtures/examples/room-booking/data-model.md'), 'utf8');
@@ -25,7 +25,7 @@ const findings = (stdout: string): string[] =>
     .map((line) => line.replace(/:\d+:\d+: (\w+) .*\[(.*)\]$/, ' $1 $2'));
 
 describe('configuration discovery', () => {
-  it('uses the nearest configuration above a document, in any of its formats', () => {
+  it('uses the nearest configuration above a document, in any of its formats', async () => {
     const root = scratchDir({
       ...GIT,
       ...doc('specs/a', UNCHECKED),
@@ -35,12 +35,12 @@ describe('configuration discovery', () => {
       'specs/b/.dmlintrc.yaml': 'rules:\n  open-questions: "off"\n',
       'specs/c/package.json': JSON.stringify({ name: 'c', dmlint: { rules: { 'open-questions': 'warn' } } }),
     });
-    const run = runCli(['--format', 'compact', '.'], { cwd: root });
+    const run = (await runMain(['--format', 'compact', '.'], { cwd: root }));
     expect(run.code).toBe(1);
     expect(findings(run.stdout)).toEqual(['specs/a/data-model.md error open-questions', 'specs/c/data-model.md warning open-questions']);
   });
 
-  it('passes over a package.json without a "dmlint" key and an empty configuration file', () => {
+  it('passes over a package.json without a "dmlint" key and an empty configuration file', async () => {
     const root = scratchDir({
       ...GIT,
       ...doc('specs/a', UNCHECKED),
@@ -49,19 +49,19 @@ describe('configuration discovery', () => {
       'specs/a/package.json': JSON.stringify({ name: 'a' }),
       'specs/b/.dmlintrc.json': '  \n',
     });
-    expect(findings(runCli(['--format', 'compact', '.'], { cwd: root }).stdout)).toEqual(['specs/a/data-model.md error open-questions', 'specs/b/data-model.md error open-questions']);
+    expect(findings((await runMain(['--format', 'compact', '.'], { cwd: root })).stdout)).toEqual(['specs/a/data-model.md error open-questions', 'specs/b/data-model.md error open-questions']);
   });
 
-  it('does not look above the repository root', () => {
+  it('does not look above the repository root', async () => {
     const outside = scratchDir({ '.dmlintrc.json': '{ "rules": { "open-questions": "off" } }', 'project/.git/HEAD': 'ref\n', ...doc('project/specs/a', UNCHECKED) });
-    expect(findings(runCli(['--format', 'compact', '.'], { cwd: join(outside, 'project') }).stdout)).toEqual(['specs/a/data-model.md warning open-questions']);
+    expect(findings((await runMain(['--format', 'compact', '.'], { cwd: join(outside, 'project') })).stdout)).toEqual(['specs/a/data-model.md warning open-questions']);
   });
 
-  it('--config replaces discovery and --no-config turns it off', () => {
+  it('--config replaces discovery and --no-config turns it off', async () => {
     const root = scratchDir({ ...GIT, ...doc('specs/a', UNCHECKED), '.dmlintrc.json': '{ "rules": { "open-questions": "off" } }', 'strict.yml': 'rules:\n  open-questions: error\n' });
-    expect(runCli(['--format', 'compact', '.'], { cwd: root })).toMatchObject({ code: 0, stdout: '' });
-    expect(findings(runCli(['--format', 'compact', '--config', 'strict.yml', '.'], { cwd: root }).stdout)).toEqual(['specs/a/data-model.md error open-questions']);
-    expect(findings(runCli(['--format', 'compact', '--no-config', '.'], { cwd: root }).stdout)).toEqual(['specs/a/data-model.md warning open-questions']);
+    expect((await runMain(['--format', 'compact', '.'], { cwd: root }))).toMatchObject({ code: 0, stdout: '' });
+    expect(findings((await runMain(['--format', 'compact', '--config', 'strict.yml', '.'], { cwd: root })).stdout)).toEqual(['specs/a/data-model.md error open-questions']);
+    expect(findings((await runMain(['--format', 'compact', '--no-config', '.'], { cwd: root })).stdout)).toEqual(['specs/a/data-model.md warning open-questions']);
   });
 });
 
@@ -79,21 +79,21 @@ describe('configuration errors', () => {
     ['.dmlintrc.yaml', 'rules: [\n', '.dmlintrc.yaml:2:1: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],
     ['.dmlintrc.json', '{ "extends": "./missing.json" }', '.dmlintrc.json:1:3: extends: no such file "./missing.json"'],
     ['.dmlintrc.json', '{ "template": "templates/none.md" }', '.dmlintrc.json: template: cannot read templates/none.md: no such file or directory'],
-  ])('%s %j exits 2 with the file, the place and what is allowed', (name, text, message) => {
+  ])('%s %j exits 2 with the file, the place and what is allowed', async (name, text, message) => {
     const root = scratchDir({ ...GIT, ...doc('specs/a'), [name]: text });
-    expect(runCli(['.'], { cwd: root })).toMatchObject({ code: 2, stdout: '', stderr: `dmlint: ${message}\n` });
+    expect((await runMain(['.'], { cwd: root }))).toMatchObject({ code: 2, stdout: '', stderr: `dmlint: ${message}\n` });
   });
 
-  it('refuses an extends cycle', () => {
+  it('refuses an extends cycle', async () => {
     const root = scratchDir({ ...GIT, ...doc('specs/a'), '.dmlintrc.json': '{ "extends": "./b.json" }', 'b.json': '{ "extends": "./.dmlintrc.json" }' });
-    const run = runCli(['.'], { cwd: root });
+    const run = (await runMain(['.'], { cwd: root }));
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/"extends" makes a cycle: .*\.dmlintrc\.json → .*b\.json → .*\.dmlintrc\.json/);
   });
 });
 
 describe('configuration layers', () => {
-  it('applies extends, then the file, then overrides matching the document, then --rule', () => {
+  it('applies extends, then the file, then overrides matching the document, then --rule', async () => {
     const root = scratchDir({
       ...GIT,
       ...doc('specs/new', UNCHECKED),
@@ -101,22 +101,22 @@ describe('configuration layers', () => {
       'base.yaml': 'rules:\n  open-questions: error\n',
       '.dmlintrc.json': JSON.stringify({ extends: './base.yaml', overrides: [{ files: ['specs/legacy/**'], rules: { 'open-questions': 'off' } }] }),
     });
-    expect(findings(runCli(['--format', 'compact', '.'], { cwd: root }).stdout)).toEqual(['specs/new/data-model.md error open-questions']);
-    const withRule = runCli(['--format', 'compact', '--rule', 'open-questions: warn', '.'], { cwd: root });
+    expect(findings((await runMain(['--format', 'compact', '.'], { cwd: root })).stdout)).toEqual(['specs/new/data-model.md error open-questions']);
+    const withRule = (await runMain(['--format', 'compact', '--rule', 'open-questions: warn', '.'], { cwd: root }));
     expect(findings(withRule.stdout)).toEqual(['specs/legacy/data-model.md warning open-questions', 'specs/new/data-model.md warning open-questions']);
   });
 
-  it('--rule takes options as JSON and is validated like a file', () => {
+  it('--rule takes options as JSON and is validated like a file', async () => {
     const root = scratchDir({ ...GIT, ...doc('specs/a', CLEAN.replace('**Storage Type**: SQL Database', '**Storage Type**: [TBD]')) });
-    expect(findings(runCli(['--format', 'compact', '.'], { cwd: root }).stdout)).toEqual(['specs/a/data-model.md error no-placeholder']);
-    expect(runCli(['--format', 'compact', '--rule', 'no-placeholder: ["error", {"allow": ["[TBD]"]}]', '.'], { cwd: root })).toMatchObject({ code: 0, stdout: '' });
-    expect(runCli(['--rule', 'no-placehold: off', '.'], { cwd: root })).toMatchObject({ code: 2, stderr: 'dmlint: --rule: rules.no-placehold: unknown rule "no-placehold"; did you mean "no-placeholder"? Run "dmlint --list-rules" to see the rules.\n' });
-    expect(runCli(['--rule', 'no-placeholder', '.'], { cwd: root })).toMatchObject({ code: 2, stderr: 'dmlint: --rule "no-placeholder": write it as "rule-id: off|warn|error". Run "dmlint --help" for usage.\n' });
+    expect(findings((await runMain(['--format', 'compact', '.'], { cwd: root })).stdout)).toEqual(['specs/a/data-model.md error no-placeholder']);
+    expect((await runMain(['--format', 'compact', '--rule', 'no-placeholder: ["error", {"allow": ["[TBD]"]}]', '.'], { cwd: root }))).toMatchObject({ code: 0, stdout: '' });
+    expect((await runMain(['--rule', 'no-placehold: off', '.'], { cwd: root }))).toMatchObject({ code: 2, stderr: 'dmlint: --rule: rules.no-placehold: unknown rule "no-placehold"; did you mean "no-placeholder"? Run "dmlint --list-rules" to see the rules.\n' });
+    expect((await runMain(['--rule', 'no-placeholder', '.'], { cwd: root }))).toMatchObject({ code: 2, stderr: 'dmlint: --rule "no-placeholder": write it as "rule-id: off|warn|error". Run "dmlint --help" for usage.\n' });
   });
 
-  it('--print-config shows the effective settings for a file', () => {
+  it('--print-config shows the effective settings for a file', async () => {
     const root = scratchDir({ ...GIT, ...doc('specs/a'), '.dmlintrc.yaml': 'rules:\n  section-order: "off"\n  attribute-table: [warn, { identifiers: [uuid] }]\n' });
-    const run = runCli(['--print-config', 'specs/a/data-model.md'], { cwd: root });
+    const run = (await runMain(['--print-config', 'specs/a/data-model.md'], { cwd: root }));
     expect(run.code).toBe(0);
     const printed = JSON.parse(run.stdout) as { configFiles: string[]; template: string; rules: Record<string, unknown>; ignored: boolean };
     expect(printed.configFiles).toEqual([join(root, '.dmlintrc.yaml')]);
@@ -130,13 +130,13 @@ describe('configuration layers', () => {
 });
 
 describe('--init', () => {
-  it('writes a documented starter configuration that is valid and lists every rule, once', () => {
+  it('writes a documented starter configuration that is valid and lists every rule, once', async () => {
     const root = scratchDir({ ...GIT, ...doc('specs/a') });
-    expect(runCli(['--init'], { cwd: root })).toMatchObject({ code: 0, stdout: 'Wrote .dmlintrc.jsonc: every rule at its default severity, every key documented.\n' });
+    expect((await runMain(['--init'], { cwd: root }))).toMatchObject({ code: 0, stdout: 'Wrote .dmlintrc.jsonc: every rule at its default severity, every key documented.\n' });
     const written = parseJsonc(readFileSync(join(root, '.dmlintrc.jsonc'), 'utf8')) as { rules: Record<string, string> };
     expect(written.rules).toEqual(Object.fromEntries(builtinRules.map((rule) => [rule.id, rule.defaultSeverity === 'warning' ? 'warn' : 'error'])));
-    expect(runCli(['.'], { cwd: root })).toMatchObject({ code: 0 });
-    expect(runCli(['--init'], { cwd: root })).toMatchObject({ code: 2, stderr: 'dmlint: .dmlintrc.jsonc already exists; edit it, or remove it to start again\n' });
+    expect((await runMain(['.'], { cwd: root }))).toMatchObject({ code: 0 });
+    expect((await runMain(['--init'], { cwd: root }))).toMatchObject({ code: 2, stderr: 'dmlint: .dmlintrc.jsonc already exists; edit it, or remove it to start again\n' });
   });
 });
 
@@ -152,18 +152,18 @@ describe('ignoring documents', () => {
     '.dmlintrc.json': '{ "ignores": ["specs/archive/**"] }',
   };
 
-  it('skips what .gitignore, .dmlintignore and the configuration ignore when walking a directory', () => {
+  it('skips what .gitignore, .dmlintignore and the configuration ignore when walking a directory', async () => {
     const root = scratchDir(files);
-    expect(findings(runCli(['--format', 'compact', '.'], { cwd: root }).stdout)).toEqual(['specs/a/data-model.md warning open-questions']);
+    expect(findings((await runMain(['--format', 'compact', '.'], { cwd: root })).stdout)).toEqual(['specs/a/data-model.md warning open-questions']);
   });
 
-  it('says so when a file named on the command line is ignored, and --no-ignore lints everything', () => {
+  it('says so when a file named on the command line is ignored, and --no-ignore lints everything', async () => {
     const root = scratchDir(files);
-    expect(runCli(['specs/archive/old/data-model.md'], { cwd: root })).toMatchObject({
+    expect((await runMain(['specs/archive/old/data-model.md'], { cwd: root }))).toMatchObject({
       code: 0,
       stderr: 'dmlint: specs/archive/old/data-model.md: skipped, an ignore setting matches it; use --no-ignore to lint it\n',
     });
-    expect(findings(runCli(['--format', 'compact', '--no-ignore', '.'], { cwd: root }).stdout)).toHaveLength(4);
+    expect(findings((await runMain(['--format', 'compact', '--no-ignore', '.'], { cwd: root })).stdout)).toHaveLength(4);
   });
 });
 

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import { XMLParser } from 'fast-xml-parser';
 import type { Log } from 'sarif';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { builtinRules } from '../rules/index.js';
-import { REPO, runCli, scratchDir } from './support/cli.js';
+import { REPO, runMain, scratchDir, type CliRun } from './support/cli.js';
 
 // ajv-draft-04 is CommonJS: its class is the default export or the module itself.
 const Ajv = ((AjvDraft04 as unknown as { default?: typeof AjvDraft04 }).default ?? AjvDraft04) as unknown as new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown } };
@@ -20,8 +20,12 @@ function project(files: Record<string, string>): string {
 
 describe('sarif', () => {
   const dir = project({ 'specs/a/data-model.md': BROKEN, 'specs/a/spec.md': '# s\n', 'specs/b/data-model.md': CLEAN, 'specs/b/spec.md': '# s\n' });
-  const run = runCli(['--format', 'sarif', '.'], { cwd: dir });
-  const log = JSON.parse(run.stdout) as Log;
+  let run: CliRun;
+  let log: Log;
+  beforeAll(async () => {
+    run = await runMain(['--format', 'sarif', '.'], { cwd: dir });
+    log = JSON.parse(run.stdout) as Log;
+  });
 
   it('is valid SARIF 2.1.0 by the official schema', () => {
     const schema = JSON.parse(readFileSync(join(REPO, 'fixtures/sarif/sarif-schema-2.1.0.json'), 'utf8')) as object;
@@ -49,9 +53,9 @@ describe('sarif', () => {
     expect(log.runs[0]?.originalUriBaseIds?.['%SRCROOT%']?.uri).toBe(`file://${dir}/`);
   });
 
-  it('keeps fingerprints when lines are added above a problem', () => {
+  it('keeps fingerprints when lines are added above a problem', async () => {
     const moved = project({ 'specs/a/data-model.md': `<!-- a note -->\n\n${BROKEN}`, 'specs/a/spec.md': '# s\n' });
-    const after = JSON.parse(runCli(['--format', 'sarif', '.'], { cwd: moved }).stdout) as Log;
+    const after = JSON.parse((await runMain(['--format', 'sarif', '.'], { cwd: moved })).stdout) as Log;
     const prints = (sarif: Log): unknown[] => (sarif.runs[0]?.results ?? []).map((result) => result.partialFingerprints);
     expect(prints(after)).toEqual(prints(log));
     expect(after.runs[0]?.results?.[0]?.locations?.[0]?.physicalLocation?.region?.startLine).toBe(123);
@@ -59,10 +63,10 @@ describe('sarif', () => {
 });
 
 describe('github', () => {
-  it('writes one escaped workflow command per problem that no document text can break', () => {
+  it('writes one escaped workflow command per problem that no document text can break', async () => {
     const hostile = BROKEN.replace('**Storage Type**: [TBD]', '**Storage Type**: [TBD %0A::error::x ::add-mask::y, :z]');
     const dir = project({ 'specs/a,b:c/data-model.md': hostile, 'specs/a,b:c/spec.md': '# s\n' });
-    const run = runCli(['--format', 'github', '.'], { cwd: dir });
+    const run = (await runMain(['--format', 'github', '.'], { cwd: dir }));
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     const decode = (text: string): string => text.replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
@@ -84,10 +88,10 @@ describe('github', () => {
 });
 
 describe('junit', () => {
-  it('has one test case per file and one failure per problem, and parses back with the text intact', () => {
+  it('has one test case per file and one failure per problem, and parses back with the text intact', async () => {
     const tricky = BROKEN.replace('**Storage Type**: [TBD]', '**Storage Type**: [TBD <x> & "q" é]').replace('| Room | Many-to-One | The booked room |', '| Space]]> | Many-to-One | The booked room |');
     const dir = project({ 'specs/a/data-model.md': tricky, 'specs/a/spec.md': '# s\n', 'specs/b/data-model.md': CLEAN, 'specs/b/spec.md': '# s\n' });
-    const run = runCli(['--format', 'junit', '.'], { cwd: dir });
+    const run = (await runMain(['--format', 'junit', '.'], { cwd: dir }));
     const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(run.stdout) as {
       testsuites: { testsuite: { tests: string; failures: string; testcase: Array<{ name: string; failure?: Array<{ message: string; type: string }> | { message: string; type: string } }> } };
     };
@@ -104,9 +108,9 @@ describe('junit', () => {
 });
 
 describe('markdown', () => {
-  it('summarises per file with counts, then the problems with links to the rules', () => {
+  it('summarises per file with counts, then the problems with links to the rules', async () => {
     const dir = project({ 'specs/a/data-model.md': BROKEN.replace('[TBD]', '[TBD | pipe]'), 'specs/a/spec.md': '# s\n', 'specs/b/data-model.md': CLEAN, 'specs/b/spec.md': '# s\n' });
-    const text = runCli(['--format', 'markdown', '.'], { cwd: dir }).stdout;
+    const text = (await runMain(['--format', 'markdown', '.'], { cwd: dir })).stdout;
     expect(text).toContain('❌ 1 error and 1 warning in 1 file of 2.');
     expect(text).toContain('| specs/a/data-model.md | 1 | 1 |');
     const rows = text.split('\n').filter((line) => line.startsWith('| 121:19 '));
@@ -116,39 +120,39 @@ describe('markdown', () => {
     expect(rows[0]).toMatch(/\[no-placeholder\]\(https:\/\/.+\/docs\/rules\/no-placeholder\.md\) \|$/);
   });
 
-  it('says so when there is nothing to report', () => {
+  it('says so when there is nothing to report', async () => {
     const dir = project({ 'specs/b/data-model.md': CLEAN, 'specs/b/spec.md': '# s\n' });
-    expect(runCli(['--format', 'markdown', '.'], { cwd: dir }).stdout).toBe('## dmlint\n\n✅ No problems in 1 file.\n');
+    expect((await runMain(['--format', 'markdown', '.'], { cwd: dir })).stdout).toBe('## dmlint\n\n✅ No problems in 1 file.\n');
   });
 });
 
 describe('output routing and thresholds', () => {
   const files = { 'specs/a/data-model.md': BROKEN, 'specs/a/spec.md': '# s\n' };
 
-  it('prints one format and writes others to files, creating directories', () => {
+  it('prints one format and writes others to files, creating directories', async () => {
     const dir = project(files);
-    const run = runCli(['--format', 'compact', '--format', 'sarif:reports/ci/dmlint.sarif', '--format', 'json:dmlint.json', '.'], { cwd: dir });
+    const run = (await runMain(['--format', 'compact', '--format', 'sarif:reports/ci/dmlint.sarif', '--format', 'json:dmlint.json', '.'], { cwd: dir }));
     expect(run.stdout.trimEnd().split('\n')).toHaveLength(2);
     expect((JSON.parse(readFileSync(join(dir, 'reports/ci/dmlint.sarif'), 'utf8')) as Log).version).toBe('2.1.0');
     expect(JSON.parse(readFileSync(join(dir, 'dmlint.json'), 'utf8'))).toHaveLength(1);
   });
 
-  it('--output-file writes the standard-output format to a file', () => {
+  it('--output-file writes the standard-output format to a file', async () => {
     const dir = project(files);
-    expect(runCli(['--format', 'compact', '-o', 'out/report.txt', '.'], { cwd: dir })).toMatchObject({ code: 1, stdout: '' });
+    expect((await runMain(['--format', 'compact', '-o', 'out/report.txt', '.'], { cwd: dir }))).toMatchObject({ code: 1, stdout: '' });
     expect(readFileSync(join(dir, 'out/report.txt'), 'utf8').trimEnd().split('\n')).toHaveLength(2);
   });
 
-  it('refuses two formats on standard output', () => {
-    expect(runCli(['--format', 'compact', '--format', 'json', '.'])).toMatchObject({ code: 2, stderr: 'dmlint: Only one format can go to standard output; write the others to files with --format name:path. Run "dmlint --help" for usage.\n' });
+  it('refuses two formats on standard output', async () => {
+    expect((await runMain(['--format', 'compact', '--format', 'json', '.']))).toMatchObject({ code: 2, stderr: 'dmlint: Only one format can go to standard output; write the others to files with --format name:path. Run "dmlint --help" for usage.\n' });
     expect(existsSync(join(REPO, 'json'))).toBe(false);
   });
 
-  it('--quiet shows errors only; --max-warnings fails a run with too many warnings', () => {
+  it('--quiet shows errors only; --max-warnings fails a run with too many warnings', async () => {
     const warningsOnly = project({ 'specs/a/data-model.md': BROKEN.replace('[TBD]', 'SQL Database'), 'specs/a/spec.md': '# s\n' });
-    expect(runCli(['--format', 'compact', '--quiet', '.'], { cwd: project(files) }).stdout.trimEnd().split('\n')).toHaveLength(1);
-    expect(runCli(['--format', 'compact', '--max-warnings', '1', '.'], { cwd: warningsOnly }).code).toBe(0);
-    expect(runCli(['--format', 'compact', '--max-warnings', '0', '.'], { cwd: warningsOnly })).toMatchObject({ code: 1, stderr: 'dmlint: 1 warnings, more than --max-warnings 0 allows\n' });
-    expect(runCli(['--max-warnings', 'some', '.'], { cwd: warningsOnly })).toMatchObject({ code: 2 });
+    expect((await runMain(['--format', 'compact', '--quiet', '.'], { cwd: project(files) })).stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect((await runMain(['--format', 'compact', '--max-warnings', '1', '.'], { cwd: warningsOnly })).code).toBe(0);
+    expect((await runMain(['--format', 'compact', '--max-warnings', '0', '.'], { cwd: warningsOnly }))).toMatchObject({ code: 1, stderr: 'dmlint: 1 warnings, more than --max-warnings 0 allows\n' });
+    expect((await runMain(['--max-warnings', 'some', '.'], { cwd: warningsOnly }))).toMatchObject({ code: 2 });
   });
 });

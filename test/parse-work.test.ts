@@ -4,7 +4,7 @@
  */
 import type { Root } from 'mdast';
 import { unified, type Processor } from 'unified';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { splitDocument } from '../src/markdown/chunks.js';
 import { absentFeatures, ChunkCache, parseMarkdown, parseWhole, processorWithout } from '../src/markdown/parse.js';
 import { FIXTURE_DOCUMENTS, readFixture } from './support/fixtures.js';
@@ -13,6 +13,8 @@ import { nodesOf } from './support/tree.js';
 /** Every unified processor's `parse`: each call is one parse by micromark. */
 const parses = vi.spyOn(Object.getPrototypeOf(unified()) as Processor, 'parse');
 afterEach(() => parses.mockClear());
+// Test files share a worker (vitest.config.ts): put the real method back.
+afterAll(() => parses.mockRestore());
 
 /** How many times parseMarkdown parses to parse the text. */
 function parseCount(text: string, cache: ChunkCache | null = null): number {

@@ -11,7 +11,7 @@ import { Progress } from '../src/cli/progress.js';
 import { inShard, parseShard } from '../src/host/shard.js';
 import { nodeHost } from '../src/host/node-host.js';
 import { runLintJob, type JobOutcome } from '../src/host/lint-job.js';
-import { REPO, runCli, scratchDir } from './support/cli.js';
+import { REPO, runCli, runMain, scratchDir } from './support/cli.js';
 
 const VALID = readFileSync(join(REPO, 'fixtures/examples/checkout-orders/data-model.md'), 'utf8');
 const SPEC = readFileSync(join(REPO, 'fixtures/examples/checkout-orders/spec.md'), 'utf8');
@@ -33,17 +33,24 @@ function project(count = 3): string {
   return scratchDir(files);
 }
 
-function lintJson(cwd: string, args: string[] = []): { code: number | null; results: JsonResult[]; stderr: string } {
+/** dmlint in this process (runMain): what is under test here is what it decides, not the process. */
+async function lintJson(cwd: string, args: string[] = []): Promise<{ code: number | null; results: JsonResult[]; stderr: string }> {
+  const run = await runMain(['--format', 'json', ...args, 'specs'], { cwd });
+  return { code: run.code, results: JSON.parse(run.stdout) as JsonResult[], stderr: run.stderr };
+}
+
+/** The same, with the built executable: worker threads are started by it. */
+function lintJsonWithExecutable(cwd: string, args: string[] = []): { code: number | null; results: JsonResult[]; stderr: string } {
   const run = runCli(['--format', 'json', ...args, 'specs'], { cwd });
   return { code: run.code, results: JSON.parse(run.stdout) as JsonResult[], stderr: run.stderr };
 }
 
 describe('--cache', () => {
-  it('stores results, gives identical output when warm, and uses the stored results', () => {
+  it('stores results, gives identical output when warm, and uses the stored results', async () => {
     const cwd = project();
-    const fresh = lintJson(cwd);
-    const cold = lintJson(cwd, ['--cache']);
-    const warm = lintJson(cwd, ['--cache']);
+    const fresh = await lintJson(cwd);
+    const cold = await lintJson(cwd, ['--cache']);
+    const warm = await lintJson(cwd, ['--cache']);
     expect(fresh.results.some((result) => result.messages.length > 0)).toBe(true);
     expect(cold).toEqual(fresh);
     expect(warm).toEqual(fresh);
@@ -56,20 +63,20 @@ describe('--cache', () => {
     if (!entry?.result.messages[0]) throw new Error('the placeholder document has no cached message');
     entry.result.messages[0].message = 'from the cache';
     writeFileSync(cacheFile, JSON.stringify(data));
-    expect(lintJson(cwd, ['--cache']).results[1]?.messages[0]?.message).toBe('from the cache');
+    expect((await lintJson(cwd, ['--cache'])).results[1]?.messages[0]?.message).toBe('from the cache');
     // Change the file: the stored result no longer applies.
     writeFileSync(join(cwd, 'specs/002-feature/data-model.md'), `${PLACEHOLDER}\n`);
-    expect(lintJson(cwd, ['--cache']).results[1]?.messages[0]?.message).toBe(fresh.results[1]?.messages[0]?.message);
+    expect((await lintJson(cwd, ['--cache'])).results[1]?.messages[0]?.message).toBe(fresh.results[1]?.messages[0]?.message);
   });
 
-  it('does not reuse a result when the rules change or a file a rule looked at appears or disappears', () => {
+  it('does not reuse a result when the rules change or a file a rule looked at appears or disappears', async () => {
     const cwd = project();
-    lintJson(cwd, ['--cache']);
-    const placeholderOff = lintJson(cwd, ['--cache', '--rule', 'no-placeholder: off']);
+    await lintJson(cwd, ['--cache']);
+    const placeholderOff = await lintJson(cwd, ['--cache', '--rule', 'no-placeholder: off']);
     expect(placeholderOff.results[1]?.messages.map((message) => message.ruleId)).not.toContain('no-placeholder');
     rmSync(join(cwd, 'specs/003-feature/spec.md'));
-    const cached = lintJson(cwd, ['--cache']);
-    expect(cached).toEqual(lintJson(cwd));
+    const cached = await lintJson(cwd, ['--cache']);
+    expect(cached).toEqual(await lintJson(cwd));
     expect(cached.results[2]?.messages.map((message) => message.ruleId)).toContain('header-metadata');
   });
 
@@ -80,13 +87,13 @@ describe('--cache', () => {
     ['from another version', (valid: string) => valid.replace(/"dmlint":"[^"]*"/, '"dmlint":"0.0.0-old"'), /written by dmlint 0\.0\.0-old/],
     ['malformed', (valid: string) => valid.replace(/"messages":\[/, '"messages":7,"x":['), /entries are malformed/],
     ['positionless', (valid: string) => valid.replace(/"line":\d+/, '"line":0'), /entries are malformed/],
-  ])('ignores and rebuilds a %s cache file, with the same results and exit code', (_kind, damage, reason) => {
+  ])('ignores and rebuilds a %s cache file, with the same results and exit code', async (_kind, damage, reason) => {
     const cwd = project();
-    const fresh = lintJson(cwd);
-    lintJson(cwd, ['--cache']);
+    const fresh = await lintJson(cwd);
+    await lintJson(cwd, ['--cache']);
     const cacheFile = join(cwd, '.dmlintcache');
     writeFileSync(cacheFile, damage(readFileSync(cacheFile, 'utf8')));
-    const run = lintJson(cwd, ['--cache']);
+    const run = await lintJson(cwd, ['--cache']);
     expect(run.results).toEqual(fresh.results);
     expect(run.code).toBe(fresh.code);
     expect(run.stderr).toMatch(reason);
@@ -94,35 +101,36 @@ describe('--cache', () => {
     expect((JSON.parse(readFileSync(cacheFile, 'utf8')) as { format: string }).format).toBe('dmlint-cache');
   });
 
-  it('keeps going when the cache cannot be written: same results and exit code, a note on stderr', () => {
+  it('keeps going when the cache cannot be written: same results and exit code, a note on stderr', async () => {
     const cwd = project();
-    const fresh = lintJson(cwd);
+    const fresh = await lintJson(cwd);
     writeFileSync(join(cwd, 'blocker'), 'a file where a directory would be');
-    const run = lintJson(cwd, ['--cache', '--cache-location', 'blocker/cache.json']);
+    const run = await lintJson(cwd, ['--cache', '--cache-location', 'blocker/cache.json']);
     expect(run.results).toEqual(fresh.results);
     expect(run.code).toBe(fresh.code);
     expect(run.stderr).toMatch(/^dmlint: note: cannot write the cache .*blocker\/cache\.json: /m);
   });
 
-  it('puts the cache file in a directory given with --cache-location, and needs --cache for it', () => {
+  it('puts the cache file in a directory given with --cache-location, and needs --cache for it', async () => {
     const cwd = project(1);
-    lintJson(cwd, ['--cache', '--cache-location', 'tmp/']);
+    await lintJson(cwd, ['--cache', '--cache-location', 'tmp/']);
     expect(existsSync(join(cwd, 'tmp/.dmlintcache'))).toBe(true);
-    const usage = runCli(['--cache-location', 'x', 'specs'], { cwd });
+    const usage = await runMain(['--cache-location', 'x', 'specs'], { cwd });
     expect(usage.code).toBe(2);
     expect(usage.stderr).toBe('dmlint: --cache-location needs --cache. Run "dmlint --help" for usage.\n');
   });
 });
 
 describe('--shard', () => {
-  it('splits the files into disjoint parts that cover them all, whatever order they are named in', () => {
+  it('splits the files into disjoint parts that cover them all, whatever order they are named in', async () => {
     const cwd = project(12);
-    const all = lintJson(cwd).results.map((result) => result.filePath);
-    const parts = [1, 2, 3].map((index) => lintJson(cwd, ['--shard', `${index}/3`]).results.map((result) => result.filePath));
+    const all = (await lintJson(cwd)).results.map((result) => result.filePath);
+    const parts: string[][] = [];
+    for (const index of [1, 2, 3]) parts.push((await lintJson(cwd, ['--shard', `${index}/3`])).results.map((result) => result.filePath));
     expect(parts.flat().sort()).toEqual([...all].sort());
     expect(parts.every((part) => part.length > 0)).toBe(true);
     const named = [...all].reverse();
-    const reordered = runCli(['--format', 'json', '--shard', '2/3', ...named], { cwd });
+    const reordered = await runMain(['--format', 'json', '--shard', '2/3', ...named], { cwd });
     expect((JSON.parse(reordered.stdout) as JsonResult[]).map((result) => result.filePath)).toEqual(parts[1]);
   });
 
@@ -134,8 +142,8 @@ describe('--shard', () => {
     );
   });
 
-  it.each(['0/3', '4/3', '1/0', 'x', '1/2/3', ''])('rejects --shard %j with exit 2', (value) => {
-    const run = runCli(['--shard', value, 'specs'], { cwd: project(1) });
+  it.each(['0/3', '4/3', '1/0', 'x', '1/2/3', ''])('rejects --shard %j with exit 2', async (value) => {
+    const run = await runMain(['--shard', value, 'specs'], { cwd: project(1) });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--shard takes "i/n" with 1 <= i <= n');
   });
@@ -166,8 +174,8 @@ describe('worker threads', () => {
   // Two threads asked for (this one and a worker): the pool is used whatever the number of files.
   it('give the same output as one thread', { timeout: 120_000 }, () => {
     const cwd = project(24);
-    const single = lintJson(cwd, ['--concurrency', 'off']);
-    const pooled = lintJson(cwd, ['--concurrency', '2']);
+    const single = lintJsonWithExecutable(cwd, ['--concurrency', 'off']);
+    const pooled = lintJsonWithExecutable(cwd, ['--concurrency', '2']);
     expect(pooled).toEqual(single);
     expect(single.results).toHaveLength(24);
   });

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO, runCli, scratchDir } from './support/cli.js';
+import { REPO, runMain, scratchDir } from './support/cli.js';
 
 const TEMPLATES = join(REPO, 'fixtures/templates');
 const read = (style: string, file: string): string => readFileSync(join(TEMPLATES, style, file), 'utf8');
@@ -46,21 +46,21 @@ const cases: Array<[string, string[]]> = [
 ];
 
 describe.each(cases)('a team template: %s', (style, expected) => {
-  it('lints a complete document written from it clean, given by --template', () => {
+  it('lints a complete document written from it clean, given by --template', async () => {
     const dir = scratchDir({ 'template.md': read(style, 'template.md'), 'doc/data-model.md': read(style, 'valid.md') });
-    expect(runCli(['--format', 'compact', '--template', 'template.md', 'doc/data-model.md'], { cwd: dir })).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect((await runMain(['--format', 'compact', '--template', 'template.md', 'doc/data-model.md'], { cwd: dir }))).toMatchObject({ code: 0, stdout: '', stderr: '' });
   });
 
-  it('catches a missing section and a leftover placeholder, given by a config file', () => {
+  it('catches a missing section and a leftover placeholder, given by a config file', async () => {
     const dir = scratchDir({ '.git/HEAD': 'ref\n', 'templates/team.md': read(style, 'template.md'), '.dmlintrc.yaml': 'template: templates/team.md\n', 'invalid.md': read(style, 'invalid.md') });
-    const run = runCli(['--format', 'compact', 'invalid.md'], { cwd: dir });
+    const run = (await runMain(['--format', 'compact', 'invalid.md'], { cwd: dir }));
     expect(run.code).toBe(1);
     expect(run.stdout.trimEnd().split('\n')).toEqual(expected);
   });
 
-  it('is not the bundled template: the bundled one finds the same document incomplete', () => {
+  it('is not the bundled template: the bundled one finds the same document incomplete', async () => {
     const dir = scratchDir({ 'doc/data-model.md': read(style, 'valid.md') });
-    expect(runCli(['--format', 'compact', '--no-config', 'doc/data-model.md'], { cwd: dir }).stdout).toContain('[required-section]');
+    expect((await runMain(['--format', 'compact', '--no-config', 'doc/data-model.md'], { cwd: dir })).stdout).toContain('[required-section]');
   });
 });
 
@@ -70,18 +70,18 @@ describe('column names from configuration', () => {
     .replaceAll('| Attribute | Type | Required | Description | Validation Rules |', '| Key | Kind | Mandatory | Notes | Checks |');
   const files = { '.git/HEAD': 'ref\n', 'specs/a/data-model.md': document, 'specs/a/spec.md': '# Spec\n' };
 
-  it('without them, the renamed columns are reported', () => {
-    const run = runCli(['--format', 'compact', '.'], { cwd: scratchDir(files) });
+  it('without them, the renamed columns are reported', async () => {
+    const run = (await runMain(['--format', 'compact', '.'], { cwd: scratchDir(files) }));
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('Column "Key" should be "Attribute"');
   });
 
-  it('with them, every table rule reads the team names', () => {
+  it('with them, every table rule reads the team names', async () => {
     const config = JSON.stringify({ columns: { attributes: { name: ['Key'], type: ['Kind'], required: ['Mandatory'], description: ['Notes'], validation: ['Checks'] } } });
     const clean = scratchDir({ ...files, '.dmlintrc.json': config });
-    expect(runCli(['--format', 'compact', '.'], { cwd: clean })).toMatchObject({ code: 0, stdout: '' });
+    expect((await runMain(['--format', 'compact', '.'], { cwd: clean }))).toMatchObject({ code: 0, stdout: '' });
     // The model reads the renamed Mandatory column as Required: a required value missing from a sample is caught.
     const broken = scratchDir({ ...files, '.dmlintrc.json': config, 'specs/a/data-model.md': document.replace('  "floor": 3,\n', '') });
-    expect(runCli(['--format', 'compact', '.'], { cwd: broken }).stdout).toBe('specs/a/data-model.md:336:1: error "Sample Room" lacks "floor", a required attribute of "Room" (line 39) [sample-data]\n');
+    expect((await runMain(['--format', 'compact', '.'], { cwd: broken })).stdout).toBe('specs/a/data-model.md:336:1: error "Sample Room" lacks "floor", a required attribute of "Room" (line 39) [sample-data]\n');
   });
 });

@@ -77,7 +77,7 @@ export async function main(io: CliIo): Promise<number> {
     return await lint(io, options);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    io.stderr.write(`dmlint: ${printable(error.describe((path) => relative(io.cwd, path) || path))}\n`);
+    io.stderr.write(`dmlint: ${printable(error.describe((path) => (isAbsolute(path) ? relative(io.cwd, path) || path : path)))}\n`);
     return EXIT_FAILURE;
   }
 }

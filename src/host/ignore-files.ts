@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { repositoryRoot } from '../config/load.js';
+import { ConfigError } from '../config/types.js';
+import { describeFsError } from './discover.js';
 
 export const IGNORE_FILE = '.dmlintignore';
 
@@ -14,9 +16,10 @@ function readIgnore(file: string): Ignore | null {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    // No such file is the usual case: nothing to ignore. Anything else is worth hearing about.
+    // No such file is the usual case: nothing to ignore. One that cannot be read stops the run
+    // (exit 2): linting files it means to skip would report what the user excluded.
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return null;
-    throw error;
+    throw new ConfigError(`cannot read this ignore file: ${describeFsError(error)}`, file);
   }
   return ignore().add(text);
 }

@@ -7,20 +7,33 @@ let enabled = false;
 const totals = new Map<string, number>();
 /** Time spent in phases nested in the synchronous phase now running. */
 let nestedTime = 0;
+/** The clock phases are timed by; a test sets its own, to count time it controls. */
+let now = (): number => performance.now();
+
+export function setClock(clock: () => number): void {
+  now = clock;
+}
 
 export function enableTiming(): void {
   enabled = true;
+}
+
+/** Timing off and the totals cleared: for a test that turned it on. */
+export function resetTiming(): void {
+  enabled = false;
+  totals.clear();
+  nestedTime = 0;
 }
 
 export function timed<T>(phase: string, work: () => T): T {
   if (!enabled) return work();
   const outerNested = nestedTime;
   nestedTime = 0;
-  const start = performance.now();
+  const start = now();
   try {
     return work();
   } finally {
-    const elapsed = performance.now() - start;
+    const elapsed = now() - start;
     totals.set(phase, (totals.get(phase) ?? 0) + elapsed - nestedTime);
     nestedTime = outerNested + elapsed;
   }
@@ -33,11 +46,11 @@ export function timed<T>(phase: string, work: () => T): T {
 
 export async function timedAsync<T>(phase: string, work: () => Promise<T>): Promise<T> {
   if (!enabled) return work();
-  const start = performance.now();
+  const start = now();
   try {
     return await work();
   } finally {
-    totals.set(phase, (totals.get(phase) ?? 0) + performance.now() - start);
+    totals.set(phase, (totals.get(phase) ?? 0) + now() - start);
   }
 }
 

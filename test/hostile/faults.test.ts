@@ -145,6 +145,15 @@ describe('file-system faults', () => {
     }
   });
 
+  it('stops with exit 2 and one line when .dmlintignore cannot be read, rather than lint what it excludes', () => {
+    const cwd = project();
+    writeFileSync(join(cwd, '.dmlintignore'), 'specs/\n');
+    chmodSync(cwd, 0o755);
+    chmodSync(join(cwd, '.dmlintignore'), 0o000);
+    const run = runUnprivileged(['--format', 'compact', 'specs'], cwd);
+    expect([run.code, run.stdout, run.stderr]).toEqual([2, '', 'dmlint: .dmlintignore: cannot read this ignore file: permission denied\n']);
+  });
+
   it('reports a named symbolic-link loop and a broken link, and lints the other files', () => {
     const cwd = project();
     symlinkSync('loop-b.md', join(cwd, 'loop-a.md'));

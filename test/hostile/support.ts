@@ -79,22 +79,4 @@ export function located(messages: readonly LintMessage[]): Array<[string, number
   return messages.map((message) => [message.ruleId, message.line, message.column, message.endLine, message.endColumn]);
 }
 
-/** The 1-based line of the first occurrence of `needle`. */
-export function lineOf(text: string, needle: string): number {
-  const at = text.indexOf(needle);
-  if (at < 0) throw new Error(`not in the text: ${needle}`);
-  return text.slice(0, at).split(/\r\n|\r|\n/).length;
-}
-
-/** The fastest of three runs, in milliseconds, and the result of the first. */
-export function fastest<T>(work: () => T): { result: T; time: number } {
-  let time = Infinity;
-  let result: T | undefined;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const start = performance.now();
-    const value = work();
-    time = Math.min(time, performance.now() - start);
-    result ??= value;
-  }
-  return { result: result as T, time };
-}
+export { lineOf } from './attacks.js';

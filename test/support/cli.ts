@@ -37,3 +37,24 @@ export function scratchDir(files: Record<string, string>): string {
   }
   return root;
 }
+
+/**
+ * Runs the command line in this process (src/cli/main.ts), as the executable would but without
+ * starting Node: for tests of what dmlint decides (caching, sharding, configuration, output),
+ * where the process itself is not under test. Tests of the executable use runCli.
+ */
+export async function runMain(args: readonly string[], options: { cwd?: string; input?: string; env?: Record<string, string>; workerScript?: URL } = {}): Promise<CliRun> {
+  const { main } = await import('../../src/cli/main.js');
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await main({
+    argv: args,
+    cwd: options.cwd ?? REPO,
+    env: { ...options.env },
+    stdout: { write: (text: string) => stdout.push(text), isTTY: false },
+    stderr: { write: (text: string) => stderr.push(text), isTTY: false },
+    readStdin: () => Promise.resolve(Buffer.from(options.input ?? '')),
+    ...(options.workerScript ? { workerScript: options.workerScript } : {}),
+  });
+  return { code, stdout: stdout.join(''), stderr: stderr.join('') };
+}
