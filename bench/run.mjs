@@ -1,14 +1,18 @@
-// npm run bench [-- --runs n] : dmlint against markdownlint-cli2 (pinned devDependency, default
-// configuration) on the same generated documents, whole processes, alternating, several runs
-// each. Prints medians, the ratio dmlint / markdownlint-cli2 and whether each target holds, and
-// dmlint's own profile; appends the results to bench/results/history.jsonl and writes
-// bench/results/latest.md. Run `npm run build` first (npm run bench does).
+// npm run bench [-- --runs n --many-runs n --against <git ref>|none] : dmlint against
+// markdownlint-cli2 (pinned devDependency, default configuration) and against the dmlint of
+// another commit (by default the previous one, HEAD~1, built beside this checkout), on the same
+// generated documents, whole processes, alternating, several runs each. Prints medians, the
+// ratios and whether each target holds, dmlint's own profile, and how time grows on hostile
+// inputs twice as long (bench/linearity.ts); appends the results to bench/results/history.jsonl
+// and writes bench/results/latest.md. Run `npm run build` first (npm run bench does).
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { importTypeScript } from '../scripts/import-typescript.mjs';
+import { buildBaseline } from './baseline.mjs';
 import { buildCorpora } from './corpus.mjs';
 import { lspLatencies } from './lsp.mjs';
 import { measure, median, percentile } from './measure.mjs';
@@ -18,9 +22,10 @@ const CLI = join(REPO, 'dist/cli.cjs');
 const MARKDOWNLINT = join(REPO, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
 const RESULTS = join(REPO, 'bench/results');
 
-const { values } = parseArgs({ options: { runs: { type: 'string' }, 'many-runs': { type: 'string' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string' }, 'many-runs': { type: 'string' }, against: { type: 'string' } } });
 const RUNS = Number(values.runs ?? 7);
 const MANY_RUNS = Number(values['many-runs'] ?? 3);
+const AGAINST = values.against ?? 'HEAD~1';
 
 if (!existsSync(CLI)) {
   console.error('bench: dist/cli.cjs is missing; run npm run build first');
@@ -33,36 +38,41 @@ console.log('Generating the corpora from fixtures/examples ...');
 const corpus = buildCorpora(root);
 const cacheFile = join(root, 'bench.dmlintcache');
 
+const baseline = AGAINST === 'none' ? null : buildBaseline(REPO, AGAINST);
+process.on('exit', () => baseline?.remove());
+
 const dmlint = (args, env = {}, nodeFlags = []) => measure(process.execPath, [...nodeFlags, CLI, ...args], { cwd: root, env: { CI: 'true', ...env } });
+const previous = baseline ? (args, env = {}, nodeFlags = []) => measure(process.execPath, [...nodeFlags, baseline.cli, ...args], { cwd: root, env: { CI: 'true', ...env } }) : null;
 const markdownlint = (args) => measure(process.execPath, [MARKDOWNLINT, ...args], { cwd: root });
 
-/** Runs each tool `runs` times, alternating, and returns their medians. */
-async function sideBySide(label, runs, ours, theirs) {
-  const samples = { ours: [], theirs: [] };
+/** Runs each tool `runs` times, alternating (this dmlint, the other tool, the previous dmlint), and returns their medians. */
+async function sideBySide(label, runs, ours, theirs, before = null) {
+  const samples = { ours: [], theirs: [], before: [] };
   for (let run = 0; run < runs; run++) {
     samples.ours.push(await ours());
     if (theirs) samples.theirs.push(await theirs());
+    if (before) samples.before.push(await before());
     process.stdout.write(`\r${label}: run ${run + 1}/${runs}   `);
   }
   process.stdout.write('\r\x1b[2K');
   const summary = (list) => (list.length === 0 ? null : { wall: median(list.map((sample) => sample.wall)), rss: median(list.map((sample) => sample.rss ?? 0)) || null });
-  for (const sample of samples.ours) if (sample.code !== 0 && sample.code !== 1) throw new Error(`${label}: dmlint exited with ${sample.code}: ${sample.stderr}`);
-  return { ours: summary(samples.ours), theirs: summary(samples.theirs), samples };
+  for (const sample of [...samples.ours, ...samples.before]) if (sample.code !== 0 && sample.code !== 1) throw new Error(`${label}: dmlint exited with ${sample.code}: ${sample.stderr}`);
+  return { ours: summary(samples.ours), theirs: summary(samples.theirs), before: summary(samples.before), samples };
 }
 
 const relative = (path) => path.slice(root.length + 1);
 const rows = [];
 const targets = [];
-function row(scenario, ours, theirs, note = '') {
-  rows.push({ scenario, ours, theirs, note });
+function row(scenario, { ours, theirs, before }, note = '') {
+  rows.push({ scenario, ours, theirs, before, note });
 }
 function target(name, value, limit) {
   targets.push({ name, value, limit, holds: value <= limit });
 }
 
 // 1. One document, cold process.
-const one = await sideBySide('one document', RUNS, () => dmlint([relative(corpus.one)]), () => markdownlint([relative(corpus.one)]));
-row(`one ${Math.round(readFileSync(corpus.one).length / 1024)} KB document, cold`, one.ours, one.theirs);
+const one = await sideBySide('one document', RUNS, () => dmlint([relative(corpus.one)]), () => markdownlint([relative(corpus.one)]), previous && (() => previous([relative(corpus.one)])));
+row(`one ${Math.round(readFileSync(corpus.one).length / 1024)} KB document, cold`, one);
 target('one document, cold: wall time vs markdownlint-cli2', one.ours.wall / one.theirs.wall, 0.35);
 const bare = await sideBySide('bare node', RUNS, () => measure(process.execPath, ['-e', '']));
 
@@ -77,8 +87,8 @@ const phases = [...new Set(profiles.flatMap((profile) => Object.keys(profile)))]
 const profile = Object.fromEntries(phases.map((phase) => [phase, median(profiles.map((entry) => entry[phase] ?? 0))]));
 
 // 2. 1,000 documents, no cache.
-const many = await sideBySide('1,000 documents', MANY_RUNS, () => dmlint(['many']), () => markdownlint(['many/**/data-model.md']));
-row('1,000 documents, no cache', many.ours, many.theirs, `${availableParallelism()} cores`);
+const many = await sideBySide('1,000 documents', MANY_RUNS, () => dmlint(['many']), () => markdownlint(['many/**/data-model.md']), previous && (() => previous(['many'])));
+row('1,000 documents, no cache', many, `${availableParallelism()} cores`);
 target('1,000 documents: wall time vs markdownlint-cli2', many.ours.wall / many.theirs.wall, 0.5);
 target('1,000 documents: peak RSS vs markdownlint-cli2', many.ours.rss / many.theirs.rss, 0.5);
 
@@ -88,51 +98,77 @@ target('1,000 documents: peak RSS vs markdownlint-cli2', many.ours.rss / many.th
 // cached code is kept per set of flags.
 const SINGLE_THREADED = ['--single-threaded'];
 await dmlint([relative(corpus.one)], {}, SINGLE_THREADED);
-const singleThreaded = await sideBySide('1,000 documents, node --single-threaded', MANY_RUNS, () => dmlint(['many'], {}, SINGLE_THREADED));
-row('1,000 documents, `node --single-threaded`', singleThreaded.ours, many.theirs, 'not a target: V8 without background threads');
+await previous?.([relative(corpus.one)], {}, SINGLE_THREADED);
+const singleThreaded = await sideBySide('1,000 documents, node --single-threaded', MANY_RUNS, () => dmlint(['many'], {}, SINGLE_THREADED), null, previous && (() => previous(['many'], {}, SINGLE_THREADED)));
+row('1,000 documents, `node --single-threaded`', { ...singleThreaded, theirs: many.theirs }, 'not a target: V8 without background threads');
 
 // 3. 1,000 documents, warm cache (primed once, then nothing changed).
+// Each dmlint its own cache file: a cache written by another version is not used.
+const previousCacheFile = `${cacheFile}.previous`;
 rmSync(cacheFile, { force: true });
+rmSync(previousCacheFile, { force: true });
 await dmlint(['--cache', '--cache-location', cacheFile, 'many']);
-const warm = await sideBySide('1,000 documents, warm cache', RUNS, () => dmlint(['--cache', '--cache-location', cacheFile, 'many']));
-row('1,000 documents, warm cache', warm.ours, many.theirs, 'vs markdownlint-cli2 without a cache (it has none)');
+await previous?.(['--cache', '--cache-location', previousCacheFile, 'many']);
+const warm = await sideBySide('1,000 documents, warm cache', RUNS, () => dmlint(['--cache', '--cache-location', cacheFile, 'many']), null, previous && (() => previous(['--cache', '--cache-location', previousCacheFile, 'many'])));
+row('1,000 documents, warm cache', { ...warm, theirs: many.theirs }, 'vs markdownlint-cli2 without a cache (it has none)');
 target('1,000 documents, warm cache: wall time vs markdownlint-cli2', warm.ours.wall / many.theirs.wall, 0.05);
 
 // 4. Growth with document size.
 const sized = {};
 for (const [label, path] of Object.entries(corpus.sized)) {
-  sized[label] = await sideBySide(`${label} document`, RUNS, () => dmlint([relative(path)]), () => markdownlint([relative(path)]));
-  row(`${label} document`, sized[label].ours, sized[label].theirs);
+  sized[label] = await sideBySide(`${label} document`, RUNS, () => dmlint([relative(path)]), () => markdownlint([relative(path)]), previous && (() => previous([relative(path)])));
+  row(`${label} document`, sized[label]);
 }
 target('1 MB document / 100 KB document (dmlint wall time)', sized['1mb'].ours.wall / sized['100kb'].ours.wall, 12);
 
 // 5. A 5,000-row attributes table.
-const table = await sideBySide('5,000-row table', RUNS, () => dmlint([relative(corpus.table)]), () => markdownlint([relative(corpus.table)]));
-row('5,000-row attributes table', table.ours, table.theirs);
+const table = await sideBySide('5,000-row table', RUNS, () => dmlint([relative(corpus.table)]), () => markdownlint([relative(corpus.table)]), previous && (() => previous([relative(corpus.table)])));
+row('5,000-row attributes table', table);
 
 // 6. The language server: change → diagnostics, warm.
 const latencies = await lspLatencies(CLI, corpus.one);
 const p95 = percentile(latencies, 0.95);
 target('language server: diagnostics after a change, p95 (ms)', p95, 50);
+const previousLatencies = baseline ? await lspLatencies(baseline.cli, corpus.one) : null;
+
+// 7. Hostile inputs twice as long, in this process, with the shipped parser's patches.
+const { patchDependencies } = await importTypeScript("export { patchDependencies } from './scripts/patches.ts';");
+const { measureLinearity } = await importTypeScript("export { measureLinearity } from './bench/linearity.ts';", { plugins: [patchDependencies()] });
+process.stdout.write('hostile inputs, doubled ...');
+const growths = measureLinearity(REPO);
+process.stdout.write('\r\x1b[2K');
+/** Below this many milliseconds for the doubled input, a ratio says nothing: timer and collector noise. */
+const NOISE_MS = 60;
+const GROWTH_LIMIT = 3.5;
+const grew = (entry) => entry.big >= NOISE_MS && entry.big > GROWTH_LIMIT * entry.small;
+target(`hostile inputs growing more than ${GROWTH_LIMIT}× when doubled (of ${growths.length}; those under ${NOISE_MS} ms left out)`, growths.filter(grew).length, 0);
 
 // Report.
 const seconds = (ms) => (ms === undefined || ms === null ? '—' : `${(ms / 1000).toFixed(2)} s`);
 const megabytes = (bytes) => (bytes ? `${Math.round(bytes / 1024 / 1024)} MB` : '—');
 const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : '—');
 const machine = `${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}`;
+const vsPrevious = baseline ? ` | ${baseline.commit} wall | vs ${baseline.commit} | ${baseline.commit} peak RSS | vs ${baseline.commit}` : '';
+const slower = rows.filter(({ ours, before }) => before && (ours.wall > 1.05 * before.wall || (ours.rss && before.rss && ours.rss > 1.05 * before.rss)));
+const worst = [...growths].sort((a, b) => b.big / b.small - a.big / a.small).slice(0, 5);
 const lines = [
-  `Machine: ${machine}. Runs: ${RUNS} (1,000 documents: ${MANY_RUNS}); medians. Bare \`node -e ''\`: ${seconds(bare.ours.wall)}.`,
+  `Machine: ${machine}. Runs: ${RUNS} (1,000 documents: ${MANY_RUNS}); medians. Bare \`node -e ''\`: ${seconds(bare.ours.wall)}.${baseline ? ` Previous: ${baseline.commit} (${AGAINST}), built beside this checkout, run alternately.` : ''}`,
   '',
-  '| Scenario | dmlint wall | markdownlint-cli2 wall | ratio | dmlint peak RSS | markdownlint-cli2 peak RSS | ratio | |',
-  '|---|---|---|---|---|---|---|---|',
-  ...rows.map(({ scenario, ours, theirs, note }) => `| ${scenario} | ${seconds(ours.wall)} | ${seconds(theirs?.wall)} | ${ratio(ours.wall, theirs?.wall)} | ${megabytes(ours.rss)} | ${megabytes(theirs?.rss)} | ${ratio(ours.rss, theirs?.rss)} | ${note} |`),
+  `| Scenario | dmlint wall | markdownlint-cli2 wall | ratio | dmlint peak RSS | markdownlint-cli2 peak RSS | ratio${vsPrevious} | |`,
+  `|---|---|---|---|---|---|---${baseline ? '|---|---|---|---' : ''}|---|`,
+  ...rows.map(({ scenario, ours, theirs, before, note }) => {
+    const previousColumns = baseline ? ` | ${seconds(before?.wall)} | ${ratio(ours.wall, before?.wall)} | ${megabytes(before?.rss)} | ${ratio(ours.rss, before?.rss)}` : '';
+    return `| ${scenario} | ${seconds(ours.wall)} | ${seconds(theirs?.wall)} | ${ratio(ours.wall, theirs?.wall)} | ${megabytes(ours.rss)} | ${megabytes(theirs?.rss)} | ${ratio(ours.rss, theirs?.rss)}${previousColumns} | ${note} |`;
+  }),
+  ...(baseline ? ['', slower.length === 0 ? `Every row within 5% of ${baseline.commit} (wall and peak RSS).` : `More than 5% over ${baseline.commit}: ${slower.map((entry) => entry.scenario).join('; ')}.`] : []),
   '',
   '| Target | measured | limit | |',
   '|---|---|---|---|',
-  ...targets.map(({ name, value, limit, holds }) => `| ${name} | ${value.toFixed(name.includes('(ms)') ? 1 : 3)} | ≤ ${limit} | ${holds ? 'holds' : 'MISSED'} |`),
+  ...targets.map(({ name, value, limit, holds }) => `| ${name} | ${Number.isInteger(value) ? value : value.toFixed(name.includes('(ms)') ? 1 : 3)} | ≤ ${limit} | ${holds ? 'holds' : 'MISSED'} |`),
   '',
   `dmlint's profile of the one-document run (ms, medians): ${Object.entries(profile).map(([phase, ms]) => `${phase} ${ms.toFixed(0)}`).join(', ')}.`,
-  `Language server latency over ${latencies.length} edits: median ${median(latencies).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms.`,
+  `Language server latency over ${latencies.length} edits: median ${median(latencies).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms${previousLatencies ? ` (${baseline.commit}: median ${median(previousLatencies).toFixed(1)} ms, p95 ${percentile(previousLatencies, 0.95).toFixed(1)} ms)` : ''}.`,
+  `Hostile inputs twice as long (bench/linearity.ts; linear is 2×), the largest growths: ${worst.map((entry) => `${entry.name} ${(entry.big / entry.small).toFixed(2)}× (${entry.small.toFixed(0)} → ${entry.big.toFixed(0)} ms)`).join('; ')}.`,
 ];
 const report = `${lines.join('\n')}\n`;
 console.log(report);
@@ -149,7 +185,9 @@ const record = {
     }
   })(),
   machine,
-  rows: rows.map(({ scenario, ours, theirs }) => ({ scenario, dmlint: ours, markdownlint: theirs })),
+  against: baseline?.commit ?? null,
+  rows: rows.map(({ scenario, ours, theirs, before }) => ({ scenario, dmlint: ours, markdownlint: theirs, previous: before })),
+  growths,
   targets,
   profile,
   lsp: { median: median(latencies), p95 },

@@ -2,6 +2,7 @@
 // library into ES modules (one file loads far faster than unified + remark as separate modules),
 // with the bundled template inlined as text; then runs the CLI once to build its code cache.
 import { build, transform } from 'esbuild';
+import { importTypeScript } from './import-typescript.mjs';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,25 +10,8 @@ import { basename, dirname, join, relative } from 'node:path';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
-/** Bundles TypeScript sources in memory and imports the result (for code the build itself runs). */
-async function importTypeScript(contents) {
-  const bundled = await build({
-    stdin: { contents, resolveDir: '.', loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    write: false,
-    mainFields: ['module', 'main'],
-    loader: { '.md': 'text' },
-    // esbuild itself stays outside: it cannot be bundled.
-    external: ['esbuild'],
-    logLevel: 'warning',
-  });
-  return import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);
-}
-
 // Derive the bundled template's schema now rather than on every cold run (it means parsing the
-// template, about a third of a one-file run): bundle the derivation in memory, run it, inline it.
+// template, a large part of a one-file run): bundle the derivation in memory, run it, inline it.
 const { serializeSchema, buildTemplateSchema, template } = await importTypeScript(
   "export { serializeSchema } from './src/template/serialize.ts'; export { buildTemplateSchema } from './src/template/schema.ts'; export { default as template } from './src/template/data-model-template.md';",
 );
@@ -35,8 +19,8 @@ const bundledSchema = serializeSchema(buildTemplateSchema(template, 'bundled'));
 const { patchDependencies } = await importTypeScript("export { patchDependencies } from './scripts/patches.ts';");
 
 /**
- * Makes the CLI bundle ASCII: Node then reads it without decoding UTF-8 (about 8 ms of a cold run)
- * and V8 keeps it at one byte per character (2 MB less in each thread). esbuild escapes strings
+ * Makes the CLI bundle ASCII: Node then reads it without decoding UTF-8 and V8 keeps it at one
+ * byte per character, in each thread (docs/performance.md). esbuild escapes strings
  * and dmlint's own patterns are written with escapes; what is left are comments kept from
  * dependencies, escaped here. Anything else stops the build: in a regular expression or a raw
  * template, an escape might not mean the character. The check does not trust the line scan: the
