@@ -1,7 +1,7 @@
 /**
- * Hot spots in the parser's dependencies, patched as dmlint's bundle is built. Profiles of the
- * benchmark's documents put them at about a sixth of the time, most of it garbage, slow property
- * lookups and V8 optimising code that is built again for every parse, not work. The files in node_modules are left alone: tests run the code as published,
+ * Hot spots in the parser's dependencies, patched as dmlint's bundle is built: garbage, slow
+ * property lookups and V8 optimising code that is built again for every parse, not work
+ * (docs/performance.md). The files in node_modules are left alone: tests run the code as published,
  * and test/patches.test.ts shows the patched bundle gives the same trees.
  *
  * A patch names the exact text it replaces. When an upgrade changes that text, the build fails

@@ -43,8 +43,7 @@ export class ConfigLoader {
   /**
    * The configuration file that applies to documents in `dir`, or null. The search is synchronous:
    * it asks a few paths in each directory up to the repository root, and asynchronous file access
-   * made that cost a thread-pool round trip each (4.5–6.5 ms of a one-document run, about 0.7 ms
-   * per document on 300 in their own directories).
+   * would cost a thread-pool round trip for each (docs/performance.md).
    */
   find(dir: string): string | null {
     const stopDir = repositoryRoot(dir);

@@ -170,8 +170,8 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
 
 /**
  * A file's text, or why it is not linted (unreadable, too large, binary). Read synchronously: a
- * document is read in tens of microseconds, while an asynchronous read of it left the thread that
- * lints idle for a millisecond or two, waiting for its turns through the event loop.
+ * document is read in far less time than an asynchronous read leaves the thread that lints idle,
+ * waiting for its turns through the event loop (docs/performance.md).
  */
 function readDocument(file: string, maxBytes: number): Decoded {
   try {

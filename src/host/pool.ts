@@ -6,7 +6,7 @@
  *
  * Why this thread lints too: on two cores, two workers plus an idle main thread mean three V8
  * isolates, each warming up its own optimising compiler, and the main thread's core time is lost.
- * This thread and one worker lint 1,000 documents in about a fifth less time.
+ * (docs/performance.md has the measurements.)
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';

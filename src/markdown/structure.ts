@@ -73,7 +73,7 @@ export function buildStructure(text: string, cache: ChunkCache | null = null): S
 }
 
 const NESTING_LIMIT = `Lists or block quotes nested more than ${MAX_CONTAINERS} deep, or indented more than ${MAX_INDENT} columns: dmlint read the rest of this line as plain text, so its lists and quotes are not checked`;
-/** `1,000`. Not toLocaleString: loading the locale data for it took about 15 ms of every run. */
+/** `1,000`. Not toLocaleString: it loads the locale data on every run (docs/performance.md). */
 const withThousands = (count: number): string => String(count).replace(/\B(?=(?:\d{3})+$)/g, ',');
 const INLINE_LIMIT = `A paragraph with more than ${withThousands(INLINE_BUDGET)} lines, brackets, emphasis marks and escapes, or more than ${SCAN_AHEAD_BUDGET} tags and backticks: dmlint read the rest of it as plain text from here, so links, code and inline HTML there are not recognised; split the paragraph`;
 

@@ -1,8 +1,7 @@
 /**
  * Names may be written in any script (`Ausleihe`, `Prêt`, `貸出`), so the patterns that find them
- * accept every Unicode letter and digit. But a pattern with `\p{L}` pays about a millisecond to
- * compile for each such class in it, in every process: a cold run spent some 30 ms compiling the
- * foreign-key, state and diagram patterns. So those patterns run on folded text instead: each
+ * accept every Unicode letter and digit. But V8 compiles each `\p{L}` class of a pattern anew in
+ * every process, which a cold run pays for (docs/performance.md). So those patterns run on folded text instead: each
  * letter outside ASCII becomes `a` (`A` when upper case), each digit outside ASCII `0`, and every
  * other character stays. The folded text has the same length, so a match's offsets point into the
  * original; the matched text is always sliced from the original, never taken from the fold. On

@@ -108,8 +108,8 @@ export function loadBundle(file: string, cache: CodeCacheFiles): LoadedBundle {
  * Each file starts with a digest of the bundle's source and of the cached code after it. V8
  * checks the version, flags and length of cached data, not its bytes: a damaged byte stops the
  * process with a fatal error, and code cached for another source of the same length (a bundle
- * edited in place) would run that other code. (SHA-1 for speed, about a millisecond for both:
- * this guards against damage and staleness; the directory's privacy guards against other users.)
+ * edited in place) would run that other code. (SHA-1 for speed: this guards against damage and
+ * staleness; the directory's privacy guards against other users.)
  */
 const DIGEST_BYTES = 20;
 const digestOf = (sourceDigest: Buffer, data: Buffer): Buffer => createHash('sha1').update(sourceDigest).update(data).digest();

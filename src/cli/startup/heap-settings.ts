@@ -1,16 +1,13 @@
 /**
  * How the CLI's V8 heaps grow. A run over many files keeps two heaps busy (this thread and a
- * worker), each with about 12 MB live between files. V8's own growing factor lets each heap's old
- * generation reach up to four times that before a full collection, most of it finished files'
- * garbage, and each young generation takes 32 MB: peak memory is mostly garbage waiting to be
- * collected. Measured on the bench's 1,000 documents (alternating runs, medians of 3): V8's
- * defaults 265–309 MB; 150% growth 240 MB; 100% growth 227 MB; 100% growth and a 24 MB worker
- * young generation 207 MB, in about 5% more time than 100% growth alone, which collections spend.
+ * worker), each with little live between files. V8's own growing factor lets each heap's old
+ * generation reach several times that before a full collection, most of it finished files'
+ * garbage: peak memory is mostly garbage waiting to be collected. So the old generation grows by
+ * a smaller percent past what a collection left live.
  *
- * The young generation keeps V8's growth factor of 2. With 4 (`--semi-space-growth-factor`) one
- * cold document took 16 ms less, but about half of long runs fell into a mode where a fifth of
- * the young generation survived each scavenge instead of a twentieth: 300 documents in one thread
- * then took 53–75 full collections instead of 11–14, and 1,000 documents 38.7 s instead of 26.8 s.
+ * The young generation keeps V8's growth factor of 2: a larger factor sent long runs into a mode
+ * where far more of each scavenge survived and was promoted. The measurements of both are in
+ * docs/performance.md.
  */
 import { setFlagsFromString } from 'node:v8';
 
