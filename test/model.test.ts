@@ -1,0 +1,157 @@
+/**
+ * What the model reads out of a document once, for every rule: an attribute's required flag, type,
+ * enum values and "must reference", a relationship's type, the approval, the Spec link, the open
+ * questions, the names a diagram shows and a table's columns against the template's.
+ */
+import { describe, expect, it } from 'vitest';
+import { DataModelDocument } from '../src/model/document.js';
+import type { Range } from '../src/markdown/types.js';
+import { bundledSchema } from '../src/template/bundled.js';
+
+const model = (text: string): DataModelDocument => new DataModelDocument(text, { schema: bundledSchema() });
+const where = (range: Range): string => `${range.start.line}:${range.start.column}-${range.end.line}:${range.end.column}`;
+
+const ENTITIES = `# Data Model: Lending
+
+## Entity Definitions
+
+### Entity: OrderItem
+
+#### Attributes
+
+| Attribute | Type | Required | Description | Validation Rules |
+|-----------|------|----------|-------------|------------------|
+| \`id\` | UUID | Yes | Key | Auto-generated |
+| \`status\` | Enum | Yes | Where it is | enum: [open, "shipped", closed] |
+| \`note\` | \`Varchar(255)\` | No | Free text | max 255 |
+| \`order_id\` | UUID | Yes | Its order (PK) | must reference an active Customer Order |
+| \`ledger\` | String | maybe | Book | must reference the ledger |
+
+#### Relationships
+
+| Related Entity | Type | Description | Cascade Behavior |
+|----------------|------|-------------|------------------|
+| Order | many to one (required) | Its order | Delete: CASCADE |
+| Shelf | 1:N | Where it is | Delete: RESTRICT |
+
+### Entity: Loan
+
+#### Attributes
+
+| Field | Type | Nullable | Description |
+|-------|------|----------|-------------|
+| \`due\` | Date | No | Due date |
+| \`returned\` | DateTime | Yes | Return time |
+`;
+
+describe('attributes', () => {
+  const [item, loan] = model(ENTITIES).entities;
+
+  it('read Required, or Nullable as its inverse, and nothing from another answer', () => {
+    expect(item?.attributes.map((attribute) => attribute.required)).toEqual([true, true, false, true, null]);
+    expect(loan?.attributes.map((attribute) => attribute.required)).toEqual([true, false]);
+  });
+
+  it('read their type through the one vocabulary, and the values of an Enum', () => {
+    expect(item?.attributes.map((attribute) => attribute.valueType?.name ?? null)).toEqual(['UUID', 'Enum', 'String', 'UUID', 'String']);
+    expect(item?.attributes.map((attribute) => attribute.enumValues)).toEqual([null, ['open', 'shipped', 'closed'], null, null, null]);
+  });
+
+  it('read what a validation says it must reference: every run of words, and the one that reads as a name', () => {
+    expect(item?.attributes[3]?.reference).toEqual({ candidates: ['an', 'an active', 'an active Customer', 'an active Customer Order', 'active', 'active Customer', 'active Customer Order', 'Customer', 'Customer Order', 'Order'], named: 'Customer' });
+    // "the ledger" is prose: no word reads as an entity's name.
+    expect(item?.attributes[4]?.reference).toEqual({ candidates: ['the', 'the ledger', 'ledger'], named: null });
+    expect(item?.attributes[0]?.reference).toBeNull();
+  });
+
+  it('say when the notes call them the primary key, and the entity its own identifier name', () => {
+    expect(item?.attributes.map((attribute) => attribute.describedAsPrimaryKey)).toEqual([false, false, false, true, false]);
+    expect([item?.ownIdName, loan?.ownIdName]).toEqual(['order_item_id', 'loan_id']);
+  });
+
+  it('are found by name without case, markup or plurals', () => {
+    const doc = model(ENTITIES);
+    const entity = doc.entities[0];
+    if (!entity) throw new Error('no entity');
+    expect(doc.attributeIndex(entity).get('Order ID')?.name).toBe('order_id');
+    expect(doc.attributeIndex(entity).closest('notes')?.name).toBe('note');
+  });
+});
+
+describe('relationships', () => {
+  it('read their type written any way, and nothing from a shorthand', () => {
+    expect(model(ENTITIES).entities[0]?.relationships.map((relationship) => [relationship.target, relationship.type])).toEqual([
+      ['Order', 'Many-to-One'],
+      ['Shelf', null],
+    ]);
+  });
+});
+
+describe('the approval', () => {
+  const approval = (value: string): unknown => {
+    const read = model(`# Data Model: X\n\n## Approval\n\n**Data Model Approved By**: ${value}\n`).approval;
+    return read && { approver: read.approver, date: read.date, isoDate: read.isoDate, field: read.field && where(read.field.valueRange) };
+  };
+
+  it('is the approver before the last " on " and the date after it, with its YYYY-MM-DD', () => {
+    expect(approval('Platform lead on Monday on 2026-04-10 (ARCH-412).')).toEqual({ approver: 'Platform lead on Monday', date: '2026-04-10 (ARCH-412)', isoDate: '2026-04-10', field: '5:29-5:78' });
+    expect(approval('Platform lead')).toEqual({ approver: 'Platform lead', date: null, isoDate: null, field: '5:29-5:42' });
+    expect(approval('on 10 April 2026')).toEqual({ approver: '', date: '10 April 2026', isoDate: null, field: '5:29-5:45' });
+  });
+
+  it('is the section without a field, or nothing without the section', () => {
+    expect(model('# Data Model: X\n\n## Approval\n\nPending.\n').approval).toMatchObject({ field: null, approver: '', date: null });
+    expect(model('# Data Model: X\n').approval).toBeNull();
+  });
+});
+
+describe('the Spec link', () => {
+  const spec = (value: string): unknown => {
+    const link = model(`# Data Model: X\n\n**Spec**: ${value}\n`).specLink;
+    return link && { path: link.path, url: link.link?.url ?? null, at: link.link && where(link.link.range) };
+  };
+
+  it('names the linked file, relative to the document and decoded, and nothing for a web address or an anchor', () => {
+    expect(spec('[spec](../specs/My%20Spec.md#scope)')).toEqual({ path: '../specs/My Spec.md', url: '../specs/My%20Spec.md#scope', at: '3:11-3:46' });
+    expect(spec('[spec](https://example.com/spec.md)')).toEqual({ path: null, url: 'https://example.com/spec.md', at: '3:11-3:46' });
+    expect(spec('[spec](#spec)')).toEqual({ path: null, url: '#spec', at: '3:11-3:24' });
+    expect(spec('spec.md')).toEqual({ path: null, url: null, at: null });
+    expect(model('# Data Model: X\n').specLink).toBeNull();
+  });
+});
+
+describe('open questions', () => {
+  it('are every list item under Open Questions and its subsections, nested ones included', () => {
+    const doc = model('# Data Model: X\n\n## Open Questions\n\n- [ ] First?\n  - [x] Nested\n\n### Later\n\n1. Second?\n\n## Approval\n\n- [ ] Not a question\n');
+    expect(doc.openQuestions.map((item) => [item.text, item.checked, where(item.textRange)])).toEqual([
+      ['First?', false, '5:7-5:13'],
+      ['Nested', true, '6:9-6:15'],
+      ['Second?', null, '10:4-10:11'],
+    ]);
+  });
+});
+
+describe('diagram names', () => {
+  it('are the entities of a Mermaid erDiagram, box titles, and every word as a name key', () => {
+    const doc = model('# Data Model: X\n\n## Entity Relationship Diagram\n\n```mermaid\nerDiagram\n    Order ||--o{ OrderItem : holds\n```\n\n```\n┌───────┐\n│ Shelf │\n└───────┘\n```\n');
+    expect(doc.diagramNames.named.map((span) => `${span.text} ${where(span.range)}`)).toEqual(['Order 7:5-7:10', 'OrderItem 7:18-7:27', 'Shelf 12:3-12:8']);
+    expect([...doc.diagramNames.wordKeys].sort()).toEqual(['erdiagram', 'holds', 'o', 'order', 'orderitem', 'shelf']);
+  });
+});
+
+describe('table columns against the template', () => {
+  const columns = (header: string): unknown => {
+    const doc = model(`# Data Model: X\n\n## Entity Definitions\n\n### Entity: A\n\n#### Attributes\n\n${header}\n${header.replace(/[^|]+/g, '---')}\n`);
+    const table = doc.structure.tables[0];
+    const compared = table && doc.tableColumns(table);
+    return compared && { renamed: compared.renamed.map(({ cell, expected }) => `${cell.text} → ${expected}`), extra: compared.extra.map((cell) => cell.text), missing: compared.missing, outOfOrder: compared.outOfOrder };
+  };
+
+  it('match through the column vocabulary, and tell renamed, extra, missing and reordered columns apart', () => {
+    expect(columns('| Field | Type | Required | Description | Validation Rules |')).toEqual({ renamed: [], extra: [], missing: [], outOfOrder: false });
+    expect(columns('| Attribute | Type | Must | Description | Validation Rules |')).toEqual({ renamed: ['Must → Required'], extra: [], missing: [], outOfOrder: false });
+    expect(columns('| Attribute | Type | Required | Description | Validation Rules | Owner |')).toEqual({ renamed: [], extra: ['Owner'], missing: [], outOfOrder: false });
+    expect(columns('| Attribute | Type | Required | Description |')).toEqual({ renamed: [], extra: [], missing: ['Validation Rules'], outOfOrder: false });
+    expect(columns('| Type | Attribute | Required | Description | Validation Rules |')).toEqual({ renamed: [], extra: [], missing: [], outOfOrder: true });
+  });
+});
