@@ -1,4 +1,4 @@
-// npm run bench [-- --runs n --many-runs n --against <git ref>|none] : dmlint against
+// npm run bench [-- --runs n --many-runs n --against <git ref>|none --only <scenarios>] : dmlint against
 // markdownlint-cli2 (pinned devDependency, default configuration) and against the dmlint of
 // another commit (by default the previous one, HEAD~1, built beside this checkout), on the same
 // generated documents, whole processes, alternating, several runs each. Prints medians, the
@@ -22,7 +22,11 @@ const CLI = join(REPO, 'dist/cli.cjs');
 const MARKDOWNLINT = join(REPO, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
 const RESULTS = join(REPO, 'bench/results');
 
-const { values } = parseArgs({ options: { runs: { type: 'string' }, 'many-runs': { type: 'string' }, against: { type: 'string' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string' }, 'many-runs': { type: 'string' }, against: { type: 'string' }, only: { type: 'string' } } });
+/** Scenarios to run (all by default): one, many, single-threaded, warm, sized, table, lsp, hostile. */
+const SCENARIOS = ['one', 'many', 'single-threaded', 'warm', 'sized', 'table', 'lsp', 'hostile'];
+const only = new Set(values.only ? values.only.split(',') : SCENARIOS);
+for (const name of only) if (!SCENARIOS.includes(name)) throw new Error(`bench: --only takes ${SCENARIOS.join(', ')}; not "${name}"`);
 const RUNS = Number(values.runs ?? 7);
 const MANY_RUNS = Number(values['many-runs'] ?? 3);
 const AGAINST = values.against ?? 'HEAD~1';
@@ -45,13 +49,19 @@ const dmlint = (args, env = {}, nodeFlags = []) => measure(process.execPath, [..
 const previous = baseline ? (args, env = {}, nodeFlags = []) => measure(process.execPath, [...nodeFlags, baseline.cli, ...args], { cwd: root, env: { CI: 'true', ...env } }) : null;
 const markdownlint = (args) => measure(process.execPath, [MARKDOWNLINT, ...args], { cwd: root });
 
-/** Runs each tool `runs` times, alternating (this dmlint, the other tool, the previous dmlint), and returns their medians. */
+/**
+ * Runs each tool `runs` times, alternating (this dmlint, the other tool, the previous dmlint), and
+ * returns their medians. The order turns with each run: a process started right after another
+ * one tends to run slower here, and no tool should always take the same turn.
+ */
 async function sideBySide(label, runs, ours, theirs, before = null) {
   const samples = { ours: [], theirs: [], before: [] };
+  const tools = [['ours', ours], ['theirs', theirs], ['before', before]].filter(([, tool]) => tool);
   for (let run = 0; run < runs; run++) {
-    samples.ours.push(await ours());
-    if (theirs) samples.theirs.push(await theirs());
-    if (before) samples.before.push(await before());
+    for (let turn = 0; turn < tools.length; turn++) {
+      const [name, tool] = tools[(run + turn) % tools.length];
+      samples[name].push(await tool());
+    }
     process.stdout.write(`\r${label}: run ${run + 1}/${runs}   `);
   }
   process.stdout.write('\r\x1b[2K');
@@ -71,77 +81,97 @@ function target(name, value, limit) {
 }
 
 // 1. One document, cold process.
-const one = await sideBySide('one document', RUNS, () => dmlint([relative(corpus.one)]), () => markdownlint([relative(corpus.one)]), previous && (() => previous([relative(corpus.one)])));
-row(`one ${Math.round(readFileSync(corpus.one).length / 1024)} KB document, cold`, one);
-target('one document, cold: wall time vs markdownlint-cli2', one.ours.wall / one.theirs.wall, 0.35);
+let one = null;
+let profile = {};
+if (only.has('one')) {
+  one = await sideBySide('one document', RUNS, () => dmlint([relative(corpus.one)]), () => markdownlint([relative(corpus.one)]), previous && (() => previous([relative(corpus.one)])));
+  row(`one ${Math.round(readFileSync(corpus.one).length / 1024)} KB document, cold`, one);
+  target('one document, cold: wall time vs markdownlint-cli2', one.ours.wall / one.theirs.wall, 0.35);
+  // dmlint's own profile of that run: the median of each phase.
+  const profiles = [];
+  for (let run = 0; run < RUNS; run++) {
+    const { stderr } = await dmlint([relative(corpus.one)], { DMLINT_TIMING: '1' });
+    const line = stderr.split('\n').find((text) => text.startsWith('{"timing"'));
+    if (line) profiles.push(JSON.parse(line).timing);
+  }
+  const phases = [...new Set(profiles.flatMap((entry) => Object.keys(entry)))];
+  profile = Object.fromEntries(phases.map((phase) => [phase, median(profiles.map((entry) => entry[phase] ?? 0))]));
+}
 const bare = await sideBySide('bare node', RUNS, () => measure(process.execPath, ['-e', '']));
 
-// dmlint's own profile of that run: the median of each phase.
-const profiles = [];
-for (let run = 0; run < RUNS; run++) {
-  const { stderr } = await dmlint([relative(corpus.one)], { DMLINT_TIMING: '1' });
-  const line = stderr.split('\n').find((text) => text.startsWith('{"timing"'));
-  if (line) profiles.push(JSON.parse(line).timing);
+// 2. 1,000 documents, no cache (markdownlint-cli2's time is also the reference of the next two).
+let many = null;
+if (only.has('many') || only.has('single-threaded') || only.has('warm')) {
+  many = await sideBySide('1,000 documents', MANY_RUNS, () => dmlint(['many']), () => markdownlint(['many/**/data-model.md']), previous && (() => previous(['many'])));
+  row('1,000 documents, no cache', many, `${availableParallelism()} cores`);
+  target('1,000 documents: wall time vs markdownlint-cli2', many.ours.wall / many.theirs.wall, 0.5);
+  target('1,000 documents: peak RSS vs markdownlint-cli2', many.ours.rss / many.theirs.rss, 0.5);
 }
-const phases = [...new Set(profiles.flatMap((profile) => Object.keys(profile)))];
-const profile = Object.fromEntries(phases.map((phase) => [phase, median(profiles.map((entry) => entry[phase] ?? 0))]));
-
-// 2. 1,000 documents, no cache.
-const many = await sideBySide('1,000 documents', MANY_RUNS, () => dmlint(['many']), () => markdownlint(['many/**/data-model.md']), previous && (() => previous(['many'])));
-row('1,000 documents, no cache', many, `${availableParallelism()} cores`);
-target('1,000 documents: wall time vs markdownlint-cli2', many.ours.wall / many.theirs.wall, 0.5);
-target('1,000 documents: peak RSS vs markdownlint-cli2', many.ours.rss / many.theirs.rss, 0.5);
 
 // Not a target: the same run with V8's background threads off (--single-threaded), which only a
 // command line can ask for. On two cores, V8's concurrent marking and compiling in the
-// background compete with the two linting threads (see README, Performance). Primed once: V8's
+// background compete with the two linting threads (see docs/performance.md). Primed once: V8's
 // cached code is kept per set of flags.
-const SINGLE_THREADED = ['--single-threaded'];
-await dmlint([relative(corpus.one)], {}, SINGLE_THREADED);
-await previous?.([relative(corpus.one)], {}, SINGLE_THREADED);
-const singleThreaded = await sideBySide('1,000 documents, node --single-threaded', MANY_RUNS, () => dmlint(['many'], {}, SINGLE_THREADED), null, previous && (() => previous(['many'], {}, SINGLE_THREADED)));
-row('1,000 documents, `node --single-threaded`', { ...singleThreaded, theirs: many.theirs }, 'not a target: V8 without background threads');
+if (only.has('single-threaded')) {
+  const SINGLE_THREADED = ['--single-threaded'];
+  await dmlint([relative(corpus.one)], {}, SINGLE_THREADED);
+  await previous?.([relative(corpus.one)], {}, SINGLE_THREADED);
+  const singleThreaded = await sideBySide('1,000 documents, node --single-threaded', MANY_RUNS, () => dmlint(['many'], {}, SINGLE_THREADED), null, previous && (() => previous(['many'], {}, SINGLE_THREADED)));
+  row('1,000 documents, `node --single-threaded`', { ...singleThreaded, theirs: many.theirs }, 'not a target: V8 without background threads');
+}
 
 // 3. 1,000 documents, warm cache (primed once, then nothing changed).
-// Each dmlint its own cache file: a cache written by another version is not used.
-const previousCacheFile = `${cacheFile}.previous`;
-rmSync(cacheFile, { force: true });
-rmSync(previousCacheFile, { force: true });
-await dmlint(['--cache', '--cache-location', cacheFile, 'many']);
-await previous?.(['--cache', '--cache-location', previousCacheFile, 'many']);
-const warm = await sideBySide('1,000 documents, warm cache', RUNS, () => dmlint(['--cache', '--cache-location', cacheFile, 'many']), null, previous && (() => previous(['--cache', '--cache-location', previousCacheFile, 'many'])));
-row('1,000 documents, warm cache', { ...warm, theirs: many.theirs }, 'vs markdownlint-cli2 without a cache (it has none)');
-target('1,000 documents, warm cache: wall time vs markdownlint-cli2', warm.ours.wall / many.theirs.wall, 0.05);
+if (only.has('warm')) {
+  // Each dmlint its own cache file: a cache written by another version is not used.
+  const previousCacheFile = `${cacheFile}.previous`;
+  rmSync(cacheFile, { force: true });
+  rmSync(previousCacheFile, { force: true });
+  await dmlint(['--cache', '--cache-location', cacheFile, 'many']);
+  await previous?.(['--cache', '--cache-location', previousCacheFile, 'many']);
+  const warm = await sideBySide('1,000 documents, warm cache', RUNS, () => dmlint(['--cache', '--cache-location', cacheFile, 'many']), null, previous && (() => previous(['--cache', '--cache-location', previousCacheFile, 'many'])));
+  row('1,000 documents, warm cache', { ...warm, theirs: many.theirs }, 'vs markdownlint-cli2 without a cache (it has none)');
+  target('1,000 documents, warm cache: wall time vs markdownlint-cli2', warm.ours.wall / many.theirs.wall, 0.05);
+}
 
 // 4. Growth with document size.
-const sized = {};
-for (const [label, path] of Object.entries(corpus.sized)) {
-  sized[label] = await sideBySide(`${label} document`, RUNS, () => dmlint([relative(path)]), () => markdownlint([relative(path)]), previous && (() => previous([relative(path)])));
-  row(`${label} document`, sized[label]);
+if (only.has('sized')) {
+  const sized = {};
+  for (const [label, path] of Object.entries(corpus.sized)) {
+    sized[label] = await sideBySide(`${label} document`, RUNS, () => dmlint([relative(path)]), () => markdownlint([relative(path)]), previous && (() => previous([relative(path)])));
+    row(`${label} document`, sized[label]);
+  }
+  target('1 MB document / 100 KB document (dmlint wall time)', sized['1mb'].ours.wall / sized['100kb'].ours.wall, 12);
 }
-target('1 MB document / 100 KB document (dmlint wall time)', sized['1mb'].ours.wall / sized['100kb'].ours.wall, 12);
 
 // 5. A 5,000-row attributes table.
-const table = await sideBySide('5,000-row table', RUNS, () => dmlint([relative(corpus.table)]), () => markdownlint([relative(corpus.table)]), previous && (() => previous([relative(corpus.table)])));
-row('5,000-row attributes table', table);
+if (only.has('table')) {
+  const table = await sideBySide('5,000-row table', RUNS, () => dmlint([relative(corpus.table)]), () => markdownlint([relative(corpus.table)]), previous && (() => previous([relative(corpus.table)])));
+  row('5,000-row attributes table', table);
+}
 
 // 6. The language server: change → diagnostics, warm.
-const latencies = await lspLatencies(CLI, corpus.one);
-const p95 = percentile(latencies, 0.95);
-target('language server: diagnostics after a change, p95 (ms)', p95, 50);
-const previousLatencies = baseline ? await lspLatencies(baseline.cli, corpus.one) : null;
+let latencies = null;
+let previousLatencies = null;
+if (only.has('lsp')) {
+  latencies = await lspLatencies(CLI, corpus.one);
+  target('language server: diagnostics after a change, p95 (ms)', percentile(latencies, 0.95), 50);
+  previousLatencies = baseline ? await lspLatencies(baseline.cli, corpus.one) : null;
+}
 
 // 7. Hostile inputs twice as long, in this process, with the shipped parser's patches.
-const { patchDependencies } = await importTypeScript("export { patchDependencies } from './scripts/patches.ts';");
-const { measureLinearity } = await importTypeScript("export { measureLinearity } from './bench/linearity.ts';", { plugins: [patchDependencies()] });
-process.stdout.write('hostile inputs, doubled ...');
-const growths = measureLinearity(REPO);
-process.stdout.write('\r\x1b[2K');
-/** Below this many milliseconds for the doubled input, a ratio says nothing: timer and collector noise. */
-const NOISE_MS = 60;
-const GROWTH_LIMIT = 3.5;
-const grew = (entry) => entry.big >= NOISE_MS && entry.big > GROWTH_LIMIT * entry.small;
-target(`hostile inputs growing more than ${GROWTH_LIMIT}× when doubled (of ${growths.length}; those under ${NOISE_MS} ms left out)`, growths.filter(grew).length, 0);
+let growths = [];
+if (only.has('hostile')) {
+  const { patchDependencies } = await importTypeScript("export { patchDependencies } from './scripts/patches.ts';");
+  const { measureLinearity } = await importTypeScript("export { measureLinearity } from './bench/linearity.ts';", { plugins: [patchDependencies()] });
+  process.stdout.write('hostile inputs, doubled ...');
+  growths = measureLinearity(REPO);
+  process.stdout.write('\r\x1b[2K');
+  /** Below this many milliseconds for the doubled input, a ratio says nothing: timer and collector noise. */
+  const NOISE_MS = 60;
+  const GROWTH_LIMIT = 3.5;
+  const grew = (entry) => entry.big >= NOISE_MS && entry.big > GROWTH_LIMIT * entry.small;
+  target(`hostile inputs growing more than ${GROWTH_LIMIT}× when doubled (of ${growths.length}; those under ${NOISE_MS} ms left out)`, growths.filter(grew).length, 0);
+}
 
 // Report.
 const seconds = (ms) => (ms === undefined || ms === null ? '—' : `${(ms / 1000).toFixed(2)} s`);
@@ -166,9 +196,15 @@ const lines = [
   '|---|---|---|---|',
   ...targets.map(({ name, value, limit, holds }) => `| ${name} | ${Number.isInteger(value) ? value : value.toFixed(name.includes('(ms)') ? 1 : 3)} | ≤ ${limit} | ${holds ? 'holds' : 'MISSED'} |`),
   '',
-  `dmlint's profile of the one-document run (ms, medians): ${Object.entries(profile).map(([phase, ms]) => `${phase} ${ms.toFixed(0)}`).join(', ')}.`,
-  `Language server latency over ${latencies.length} edits: median ${median(latencies).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms${previousLatencies ? ` (${baseline.commit}: median ${median(previousLatencies).toFixed(1)} ms, p95 ${percentile(previousLatencies, 0.95).toFixed(1)} ms)` : ''}.`,
-  `Hostile inputs twice as long (bench/linearity.ts; linear is 2×), the largest growths: ${worst.map((entry) => `${entry.name} ${(entry.big / entry.small).toFixed(2)}× (${entry.small.toFixed(0)} → ${entry.big.toFixed(0)} ms)`).join('; ')}.`,
+  ...(one ? [`dmlint's profile of the one-document run (ms, medians): ${Object.entries(profile).map(([phase, ms]) => `${phase} ${ms.toFixed(0)}`).join(', ')}.`] : []),
+  ...(latencies
+    ? [
+        `Language server latency over ${latencies.length} edits: median ${median(latencies).toFixed(1)} ms, p95 ${percentile(latencies, 0.95).toFixed(1)} ms${
+          previousLatencies ? ` (${baseline.commit}: median ${median(previousLatencies).toFixed(1)} ms, p95 ${percentile(previousLatencies, 0.95).toFixed(1)} ms)` : ''
+        }.`,
+      ]
+    : []),
+  ...(growths.length > 0 ? [`Hostile inputs twice as long (bench/linearity.ts; linear is 2×), the largest growths: ${worst.map((entry) => `${entry.name} ${(entry.big / entry.small).toFixed(2)}× (${entry.small.toFixed(0)} → ${entry.big.toFixed(0)} ms)`).join('; ')}.`] : []),
 ];
 const report = `${lines.join('\n')}\n`;
 console.log(report);
@@ -190,7 +226,7 @@ const record = {
   growths,
   targets,
   profile,
-  lsp: { median: median(latencies), p95 },
+  lsp: latencies ? { median: median(latencies), p95: percentile(latencies, 0.95) } : null,
 };
 appendFileSync(join(RESULTS, 'history.jsonl'), `${JSON.stringify(record)}\n`);
 console.log(`Wrote bench/results/latest.md and appended to bench/results/history.jsonl.`);
