@@ -1,11 +1,4 @@
-import { defineRule, quoteHeading, type Block, type Field } from '../src/rule-kit/index.js';
-
-/** Blocks that hold nothing a reader would call content. */
-function isContent(block: Block): boolean {
-  if (block.kind === 'thematic-break' || block.kind === 'definition') return false;
-  if (block.kind === 'html') return !block.isComment;
-  return true;
-}
+import { defineRule, isEmptySection, quoteHeading, type Field } from '../src/rule-kit/index.js';
 
 export default defineRule({
   id: 'no-empty-section',
@@ -14,7 +7,7 @@ export default defineRule({
   defaultSeverity: 'error',
   check({ doc, report }) {
     for (const section of doc.structure.sections) {
-      if (section.children.length > 0 || section.blocks.some(isContent)) continue;
+      if (!isEmptySection(section)) continue;
       const optional = doc.outline.templateOf(section)?.optional === true;
       report({
         range: section.headingRange,

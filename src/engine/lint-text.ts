@@ -34,6 +34,11 @@ export interface LintTextOptions {
 }
 
 export function lintText(text: string, options: LintTextOptions = {}): LintResult {
+  return lintDocument(text, options).result;
+}
+
+/** Lints one text and keeps the model it built (null when it could not be built), for hosts that show more than the findings. */
+export function lintDocument(text: string, options: LintTextOptions = {}): { result: LintResult; doc: DataModelDocument | null } {
   const filePath = options.filePath ?? '<text>';
   let doc: DataModelDocument;
   try {
@@ -42,19 +47,21 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
   } catch (error) {
     // The model builder failing is a dmlint bug; report it as such rather than crash the run.
     const reason = error instanceof Error ? error.message : String(error);
-    return toResult(filePath, [
+    const result = toResult(filePath, [
       { ruleId: INTERNAL_ERROR, severity: 'error', message: `dmlint could not read this document: ${reason}. Please report this with the document that caused it.`, line: 1, column: 1, endLine: 1, endColumn: 1 },
     ]);
+    return { result, doc: null };
   }
   const ruleSet = options.ruleSet ?? builtinRules;
   const messages = timed('rules', () => runRules(doc, ruleSet, options.rules, options.host));
+  const completeness = timed('completeness', () => doc.completeness.ratio);
   const directives = readDirectives(doc.structure.comments, doc.source);
   // Parse limits are not a rule's finding: no directive suppresses them, as none suppresses a crash.
   const limits = doc.structure.parseLimits.map(parseLimitMessage);
   // runRules' messages come sorted: sort again only when there is something to merge in.
-  if (directives.length === 0) return toResult(filePath, fingerprinted(limits.length === 0 ? messages : sortMessages([...messages, ...limits]), doc.source));
+  if (directives.length === 0) return { result: toResult(filePath, fingerprinted(limits.length === 0 ? messages : sortMessages([...messages, ...limits]), doc.source), [], completeness), doc };
   const { messages: kept, suppressed } = applyDirectives(messages, directives, doc.source, ruleSet.map((rule) => rule.id), options.reportUnusedDisables === true);
-  return toResult(filePath, fingerprinted(sortMessages([...kept, ...limits]), doc.source), suppressed);
+  return { result: toResult(filePath, fingerprinted(sortMessages([...kept, ...limits]), doc.source), suppressed, completeness), doc };
 }
 
 function parseLimitMessage({ range, message }: ParseLimit): LintMessage {

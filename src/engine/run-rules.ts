@@ -69,8 +69,8 @@ export function sortMessages(messages: LintMessage[]): LintMessage[] {
   return messages.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-export function toResult(filePath: string, messages: LintMessage[], suppressedMessages: LintMessage[] = []): LintResult {
-  const result: LintResult = { filePath, messages, errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, fatalErrorCount: 0, suppressedMessages };
+export function toResult(filePath: string, messages: LintMessage[], suppressedMessages: LintMessage[] = [], completeness?: number): LintResult {
+  const result: LintResult = { filePath, messages, errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, fatalErrorCount: 0, suppressedMessages, ...(completeness === undefined ? {} : { completeness }) };
   for (const message of messages) {
     if (message.severity === 'error') {
       result.errorCount++;

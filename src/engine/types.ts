@@ -38,6 +38,16 @@ export interface LintResult {
   suppressedMessages: LintMessage[];
   /** With --fix or --fix-dry-run, the fixed text, when any fix was applied. */
   output?: string;
+  /**
+   * The share (0 to 1) of the template's required items that are present, non-empty and free of
+   * placeholders, choices and guidance (src/model/completeness.ts); absent when dmlint could not read the document.
+   */
+  completeness?: number;
+}
+
+/** A document is complete when no error remains in it. */
+export function isComplete(result: LintResult): boolean {
+  return result.errorCount === 0;
 }
 
 /** The rule id of a message that reports a rule which crashed. */

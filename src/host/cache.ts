@@ -20,7 +20,7 @@ import { describeFsError } from './discover.js';
 export const DEFAULT_CACHE_FILE = '.dmlintcache';
 const FORMAT = 'dmlint-cache';
 /** Bumped when the shape of the file changes. */
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 
 /** A file-system fact a rule relied on: whether this path was an existing file. */
 export type FileCheck = [path: string, exists: boolean];
@@ -99,7 +99,7 @@ export class LintCache {
     if (!entry || entry.content !== contentHash || entry.settings !== settingsHash) return null;
     if (!entry.checks.every(([path, exists]) => (host.fileExists?.(resolve(this.base, path)) ?? false) === exists)) return null;
     // Counts are recomputed from the messages rather than trusted.
-    return toResult(file, entry.result.messages, entry.result.suppressedMessages);
+    return toResult(file, entry.result.messages, entry.result.suppressedMessages, entry.result.completeness);
   }
 
   store(file: string, contentHash: string, settingsHash: string, checks: readonly FileCheck[], result: LintResult): void {

@@ -66,7 +66,7 @@ export function withEncodingError(result: LintResult, text: string, error: Encod
     endLine: line,
     endColumn: column + 1,
   };
-  return { ...toResult(result.filePath, sortMessages([message, ...result.messages]), result.suppressedMessages), ...(result.output === undefined ? {} : { output: result.output }) };
+  return { ...toResult(result.filePath, sortMessages([message, ...result.messages]), result.suppressedMessages, result.completeness), ...(result.output === undefined ? {} : { output: result.output }) };
 }
 
 function formatSize(bytes: number): string {

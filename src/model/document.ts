@@ -8,6 +8,7 @@ import { readApproval, type Approval } from './approval.js';
 import { diagramNames, type DiagramNames } from './diagrams.js';
 import { readEntities, type Attribute, type Entity } from './entities.js';
 import { linkedFilePath } from './links.js';
+import { readCompleteness, type Completeness } from './completeness.js';
 import { compareColumns, type ColumnComparison } from './table-columns.js';
 import { headerFields } from '../markdown/header.js';
 import { overlapTest } from '../util/intervals.js';
@@ -63,6 +64,7 @@ export class DataModelDocument {
     openQuestions?: ListItem[];
     diagramNames?: DiagramNames;
     attributeIndexes?: Map<Entity, NameIndex<Attribute>>;
+    completeness?: Completeness;
   } = {};
 
   constructor(rawText: string, input: DocumentInput) {
@@ -179,6 +181,11 @@ export class DataModelDocument {
   tableColumns(table: Table): ColumnComparison | null {
     const expected = this.outline.templateOf(table.section)?.tables[0]?.columns;
     return expected ? compareColumns(table, expected, this.schema.columns) : null;
+  }
+
+  /** The template's items in order with their state, and the share of required items filled in. */
+  get completeness(): Completeness {
+    return (this.cache.completeness ??= readCompleteness(this));
   }
 
   /** Leftover template content (placeholders, choices, guidance, examples), computed on first use. */

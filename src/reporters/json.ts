@@ -2,7 +2,7 @@
  * ESLint's JSON formatter shape, so tools that read ESLint results read ours: one entry per file,
  * severity 1 (warning) or 2 (error), absolute file paths.
  */
-import type { LintMessage } from '../engine/types.js';
+import { isComplete, type LintMessage } from '../engine/types.js';
 import type { Reporter } from './types.js';
 
 function toEslint(message: LintMessage): Record<string, unknown> {
@@ -31,6 +31,9 @@ export const json: Reporter = (results) => {
     fixableErrorCount: result.fixableErrorCount,
     fixableWarningCount: result.fixableWarningCount,
     usedDeprecatedRules: [],
+    // dmlint's own: how much of the template is filled in, and whether no error remains.
+    ...(result.completeness !== undefined ? { completeness: result.completeness } : {}),
+    complete: isComplete(result),
     ...(result.output !== undefined ? { output: result.output } : {}),
   }));
   return `${JSON.stringify(entries)}\n`;

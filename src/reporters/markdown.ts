@@ -3,7 +3,7 @@
  * the first problems of each file with links to the rules' pages.
  */
 import type { Reporter } from './types.js';
-import { displayPath, plural, printable } from './text.js';
+import { displayPath, filledIn, plural, printable } from './text.js';
 
 const SHOWN_PER_FILE = 10;
 
@@ -26,9 +26,9 @@ export const markdown: Reporter = (results, { cwd, rules }) => {
     return lines.join('\n');
   }
   lines.push(`❌ ${plural(errors, 'error')} and ${plural(warnings, 'warning')} in ${plural(results.filter((result) => result.messages.length > 0).length, 'file')} of ${results.length}.`, '');
-  lines.push('| File | Errors | Warnings |', '|---|---:|---:|');
+  lines.push('| File | Errors | Warnings | Filled in |', '|---|---:|---:|---:|');
   for (const result of results) {
-    if (result.messages.length > 0) lines.push(`| ${cellText(displayPath(result.filePath, cwd))} | ${result.errorCount} | ${result.warningCount} |`);
+    if (result.messages.length > 0) lines.push(`| ${cellText(displayPath(result.filePath, cwd))} | ${result.errorCount} | ${result.warningCount} | ${filledIn(result.completeness)} |`);
   }
   for (const result of results) {
     if (result.messages.length === 0) continue;

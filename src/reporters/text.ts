@@ -21,3 +21,8 @@ export function displayPath(filePath: string, cwd: string): string {
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
+
+/** A completeness figure as a whole percentage, rounded down: 99.6% filled in is not 100%. */
+export function filledIn(completeness: number | undefined): string {
+  return completeness === undefined ? '?' : `${Math.floor(completeness * 100 + 1e-9)}%`;
+}

@@ -39,6 +39,7 @@ export {
 export type { DataModelDocument, SpecLink } from '../model/document.js';
 export { within, type Attribute, type AttributeReference, type Entity, type Relationship } from '../model/entities.js';
 export type { Approval } from '../model/approval.js';
+export { isEmptySection, type Completeness, type ItemState, type OutlineItem } from '../model/completeness.js';
 export type { ColumnComparison } from '../model/table-columns.js';
 export type { DiagramNames } from '../model/diagrams.js';
 export type { ForeignKey, IndexEntry, KeyEntity, UnreadableLine } from '../model/references.js';
