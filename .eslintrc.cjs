@@ -21,7 +21,9 @@ const LAYERS = {
   'src/host': ['src/util', 'src/markdown', 'src/template', 'src/model', 'src/rule-kit', 'rules', 'src/engine', 'src/reporters', 'src/config'],
   // The hosts. The language server and the public API import the host layer, never the command line.
   'src/lsp': ['src/util', 'src/markdown', 'src/template', 'src/model', 'src/rule-kit', 'rules', 'src/engine', 'src/reporters', 'src/config', 'src/host'],
-  'src/cli': ['src/util', 'src/markdown', 'src/template', 'src/model', 'src/rule-kit', 'rules', 'src/engine', 'src/reporters', 'src/config', 'src/host', 'src/lsp'],
+  // The agent server (MCP) imports the host layer too, never the command line or the language server.
+  'src/mcp': ['src/util', 'src/markdown', 'src/template', 'src/model', 'src/rule-kit', 'rules', 'src/engine', 'src/reporters', 'src/config', 'src/host'],
+  'src/cli': ['src/util', 'src/markdown', 'src/template', 'src/model', 'src/rule-kit', 'rules', 'src/engine', 'src/reporters', 'src/config', 'src/host', 'src/lsp', 'src/mcp'],
   // The GitHub Action is the command line run with the action's inputs.
   'src/action': ['src/util', 'src/engine', 'src/reporters', 'src/host', 'src/cli'],
 };
@@ -41,7 +43,7 @@ const layerOverrides = folders.map((folder) => {
     return [`**/${name}/**`, `**/${name}`];
   });
   const patterns = [{ group, message: `${folder} may import only ${[...LAYERS[folder]].join(', ') || 'itself'} (the layers of docs/architecture.md).` }];
-  const paths = PURE.includes(folder) ? IO_MODULES.map((name) => ({ name, message: `${folder} is pure: only hosts (src/host, src/cli, src/lsp) touch the file system, processes and threads.` })) : [];
+  const paths = PURE.includes(folder) ? IO_MODULES.map((name) => ({ name, message: `${folder} is pure: only hosts (src/host, src/cli, src/lsp, src/mcp) touch the file system, processes and threads.` })) : [];
   return { files: [`${folder}/**/*.ts`], rules: { 'no-restricted-imports': ['error', { patterns, paths }] } };
 });
 

@@ -13,6 +13,7 @@ export default defineRule({
       report({
         range: residue.range,
         message: `Unresolved choice ${quote(residue.text)}${placeLabel(residue.context)}: keep one of ${options.join(', ')}`,
+        options,
         suggestions: options.map((option) => ({
           desc: `Choose "${option}"`,
           fix: { range: [residue.range.start.offset, residue.range.end.offset], text: option },

@@ -67,11 +67,14 @@ const esm = {
 /**
  * Parts of the command line that most runs never use, each bundled into a file of its own that is
  * read only when first needed: the language server and the YAML parser are about half of the
- * code, which every run and every worker thread would otherwise read and keep. (SARIF, JUnit and
+ * code, which every run and every worker thread would otherwise read and keep; the agent server
+ * with its SDK is as large again. (SARIF, JUnit and
  * Markdown output stay in the bundle, evaluated only when used: they are small.)
  */
 const APART = [
   { file: 'lazy/lsp.cjs', entry: 'src/lsp/server.ts', imported: /\/lsp\/server\.js$/ },
+  // The agent server and its SDK (with zod): only `dmlint mcp` reads them.
+  { file: 'lazy/mcp.cjs', entry: 'src/mcp/server.ts', imported: /\/mcp\/server\.js$/ },
   { file: 'lazy/yaml.cjs', entry: 'node_modules/yaml/dist/index.js', imported: /^yaml$/ },
 ];
 /** Makes a bundle require the parts bundled apart, from its own place (`outdir`), when first imported. */
@@ -124,7 +127,15 @@ await build({
 
 // The GitHub Action runs one committed file (a runner does not build): one minified bundle, the
 // same bytes on every build, so a test can tell when the committed copy is stale.
-await build({ ...esm, entryPoints: ['src/action/main.ts'], outfile: 'dist/action.js', minify: true });
+// The Action never serves agents: the agent server and its SDK are left out of it.
+const withoutAgentServer = {
+  name: 'without-agent-server',
+  setup(plugin) {
+    plugin.onResolve({ filter: /\/mcp\/server\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: 'left-out' } : undefined));
+    plugin.onLoad({ filter: /.*/, namespace: 'left-out' }, () => ({ contents: "throw new Error('dmlint mcp is not part of the GitHub Action');", loader: 'js' }));
+  },
+};
+await build({ ...esm, plugins: [...esm.plugins, withoutAgentServer], entryPoints: ['src/action/main.ts'], outfile: 'dist/action.js', minify: true });
 
 // The code cache: the CLI lints the example documents and one failing fixture of each rule (so
 // that parsing, every rule and the report are compiled), then writes the code it compiled beside

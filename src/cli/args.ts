@@ -13,6 +13,8 @@ export interface OutputTarget {
 
 export interface CliOptions {
   patterns: string[];
+  /** `dmlint mcp`: run the agent server. */
+  mcp: boolean;
   outputs: OutputTarget[];
   maxWarnings: number | null;
   quiet: boolean;
@@ -96,6 +98,11 @@ export function parseRuleOption(text: string): [string, RuleEntry] {
 }
 
 export function parseCliArgs(argv: readonly string[]): CliOptions {
+  // `dmlint mcp` starts the agent server, rooted at the working directory (a directory named mcp is linted as ./mcp).
+  if (argv[0] === 'mcp') {
+    if (argv.length > 1) throw new UsageError('dmlint mcp takes no other arguments: it serves the working directory, with its configuration');
+    return { ...parseCliArgs([]), mcp: true };
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -156,6 +163,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location needs --cache');
   return {
     patterns: positionals,
+    mcp: false,
     outputs,
     maxWarnings,
     quiet: values.quiet === true,

@@ -6,6 +6,7 @@ export function helpText(version: string): string {
   return `dmlint ${version} — lint filled-in data-model documents
 
 Usage: dmlint [options] [file | directory | glob ...]
+       dmlint mcp      Run the agent server (Model Context Protocol, stdio) in this directory
 
 A directory means every data-model.md below it (node_modules and .git are skipped).
 With no paths, dmlint lints the current directory.

@@ -66,6 +66,12 @@ export async function main(io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   if (options.init) return init(io);
+  if (options.mcp) {
+    // Loaded only here, like the language server: the SDK is not needed by the command line.
+    const { startMcpServer } = await import('../mcp/server.js');
+    await startMcpServer(io.cwd);
+    return EXIT_OK;
+  }
   if (options.lsp) {
     // Loaded only here: the language server's dependencies are not needed by the command line.
     const { startServer } = await import('../lsp/server.js');

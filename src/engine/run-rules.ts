@@ -58,6 +58,7 @@ function toMessage(ruleId: string, severity: Severity, report: Report): LintMess
     endColumn: end.column,
     ...(report.fix ? { fix: report.fix } : {}),
     ...(report.suggestions && report.suggestions.length > 0 ? { suggestions: report.suggestions } : {}),
+    ...(report.options && report.options.length > 0 ? { options: report.options } : {}),
   };
 }
 

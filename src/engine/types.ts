@@ -16,6 +16,8 @@ export interface LintMessage {
   endColumn: number;
   fix?: TextEdit;
   suggestions?: Suggestion[];
+  /** The options of an unresolved choice (see Report.options). */
+  options?: string[];
   /**
    * Stable across edits elsewhere in the file: the rule, the text of the line, and which
    * occurrence of that pair it is. Output formats use it to track a problem across commits.

@@ -1,5 +1,4 @@
 /** Finds, reads and lints files with their configuration: shared by the CLI and the library's lintFiles(). */
-import { readFileSync, statSync } from 'node:fs';
 import type { RuleEntry } from '../config/types.js';
 import type { LintResult } from '../engine/types.js';
 import type { AnyRule } from '../rule-kit/rule.js';
@@ -13,7 +12,7 @@ import { nodeHost, recordingHost } from './node-host.js';
 import { IgnoreFiles } from './ignore-files.js';
 import { runLintJob, type JobOutcome } from './lint-job.js';
 import { lintInWorkers, poolSize } from './pool.js';
-import { decodeDocument, DEFAULT_MAX_FILE_SIZE, withEncodingError, type Decoded, type EncodingError } from './read-document.js';
+import { DEFAULT_MAX_FILE_SIZE, readDocument, withEncodingError, type EncodingError } from './read-document.js';
 import { inShard, type Shard } from './shard.js';
 import { Workspace, type WorkspaceOptions } from './workspace.js';
 
@@ -45,6 +44,8 @@ export interface LintFilesOptions {
   maxFileSize?: number;
   /** Called as files are done, for a progress display. */
   onProgress?(done: number, total: number): void;
+  /** The workspace to take settings from, kept by a long-lived host between calls; by default a new one from the options above. */
+  workspace?: Workspace;
 }
 
 export interface LintFilesResult {
@@ -86,7 +87,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     usePlugins: options.plugins !== false,
     reportUnusedDisables: options.reportUnusedDisables === true,
   };
-  const workspace = new Workspace(workspaceOptions);
+  const workspace = options.workspace ?? new Workspace(workspaceOptions);
   const discovery = await timedAsync('discover', () => discoverFiles(patterns, cwd, ignores));
   const { explicit, problems } = discovery;
   const files = options.shard ? inShard(discovery.files, options.shard, cwd) : discovery.files;
@@ -166,22 +167,6 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   const saved = cache ? await cache.save() : null;
   if (saved) notices.push(saved);
   return { results: results.filter((result): result is LintResult => result !== undefined), problems, ignored, ruleSet: [...ruleSet.values()], notices };
-}
-
-/**
- * A file's text, or why it is not linted (unreadable, too large, binary). Read synchronously: a
- * document is read in far less time than an asynchronous read leaves the thread that lints idle,
- * waiting for its turns through the event loop (docs/performance.md).
- */
-function readDocument(file: string, maxBytes: number): Decoded {
-  try {
-    // Look at the size first: a runaway file is refused without being read into memory.
-    const { size } = statSync(file);
-    if (size > maxBytes) return decodeDocument(Buffer.alloc(0), maxBytes, size);
-    return decodeDocument(readFileSync(file), maxBytes);
-  } catch (error) {
-    return { refused: `cannot read: ${describeFsError(error)}` };
-  }
 }
 
 async function fixFile(job: Job, mode: 'write' | 'dry-run', problems: PathProblem[]): Promise<JobOutcome> {

@@ -5,10 +5,12 @@
  * an `invalid-encoding` error at the first bad byte, so the document cannot pass.
  */
 import { isUtf8 } from 'node:buffer';
+import { readFileSync, statSync } from 'node:fs';
 import type { LintMessage, LintResult } from '../engine/types.js';
 import { INVALID_ENCODING } from '../engine/types.js';
 import { BOM, SourceText, stripBom } from '../markdown/source.js';
 import { sortMessages, toResult } from '../engine/run-rules.js';
+import { describeFsError } from './discover.js';
 
 /** `--max-file-size` by default: far above any hand-written document, low enough to stop a runaway file. */
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
@@ -31,6 +33,22 @@ export function decodeDocument(bytes: Buffer, maxBytes: number = DEFAULT_MAX_FIL
   const byte = firstInvalidUtf8(bytes);
   // The valid prefix decodes to the same characters at the start of the text.
   return { text, encodingError: { byte, offset: bytes.subarray(0, byte).toString('utf8').length } };
+}
+
+/**
+ * A file's text, or why it is not linted (unreadable, too large, binary). Read synchronously: a
+ * document is read in far less time than an asynchronous read leaves the thread that lints idle,
+ * waiting for its turns through the event loop (docs/performance.md).
+ */
+export function readDocument(file: string, maxBytes: number = DEFAULT_MAX_FILE_SIZE): Decoded {
+  try {
+    // Look at the size first: a runaway file is refused without being read into memory.
+    const { size } = statSync(file);
+    if (size > maxBytes) return decodeDocument(Buffer.alloc(0), maxBytes, size);
+    return decodeDocument(readFileSync(file), maxBytes);
+  } catch (error) {
+    return { refused: `cannot read: ${describeFsError(error)}` };
+  }
 }
 
 /** The offset of the first byte that does not belong to a well-formed UTF-8 sequence. */

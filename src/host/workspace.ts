@@ -9,7 +9,7 @@ import { builtinRules } from '../../rules/index.js';
 import { ConfigLoader } from '../config/load.js';
 import { isIgnoredByConfig, resolveConfig } from '../config/resolve.js';
 import { ConfigError, type ConfigLayer, type ResolvedConfig, type RuleEntry } from '../config/types.js';
-import type { RuleConfig } from '../engine/run-rules.js';
+import type { LintHost, RuleConfig } from '../engine/run-rules.js';
 import type { AnyRule } from '../rule-kit/rule.js';
 import type { LintTextOptions } from '../engine/lint-text.js';
 import { bundledSchema } from '../template/bundled.js';
@@ -31,6 +31,8 @@ export interface WorkspaceOptions {
   /** false with `--no-plugins`. */
   usePlugins?: boolean;
   reportUnusedDisables?: boolean;
+  /** What rules may ask of the file system; a host that confines itself to a directory passes its own. */
+  host?: LintHost;
 }
 
 export interface FileSettings {
@@ -70,7 +72,7 @@ export class Workspace {
     return {
       config,
       ignored: isIgnoredByConfig(config, file),
-      lint: { filePath: file, schema, ruleSet, rules, host: nodeHost, reportUnusedDisables: this.options.reportUnusedDisables === true },
+      lint: { filePath: file, schema, ruleSet, rules, host: this.options.host ?? nodeHost, reportUnusedDisables: this.options.reportUnusedDisables === true },
     };
   }
 

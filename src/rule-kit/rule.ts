@@ -28,6 +28,8 @@ export interface Report {
   suggestions?: Suggestion[];
   /** Overrides the configured severity for this one report, e.g. a lesser finding of an error rule. */
   severity?: Severity;
+  /** The options of a choice left open, for an author (an agent) to pick one or ask a person. */
+  options?: string[];
 }
 
 export interface RuleContext<Options = Record<string, never>> {
