@@ -145,6 +145,7 @@ describe('dmlint on bad paths and bad usage', () => {
     [['--stdin', 'x.md'], 'dmlint: Give either --stdin or files, not both. Run "dmlint --help" for usage.\n'],
     [['--stdin-filename', 'x.md'], 'dmlint: --stdin-filename needs --stdin. Run "dmlint --help" for usage.\n'],
     [['--format'], "dmlint: Option '-f, --format <value>' argument missing. Run \"dmlint --help\" for usage.\n"],
+    [['mcp', '--fix'], 'dmlint: dmlint mcp takes no other arguments: it serves the working directory, with its configuration. Run "dmlint --help" for usage.\n'],
   ])('exits 2 on bad usage: %j', async (args, message) => {
     expect((await runMain(args))).toMatchObject({ code: 2, stdout: '', stderr: message });
   });
