@@ -67,5 +67,8 @@ export function buildCorpora(root) {
     sized[label] = writeDocument(root, `sized/${label}/specs/001-big`, grown(first.document, bytes), first.spec);
   }
   const table = writeDocument(root, 'table/specs/001-table', withLongTable(first.document, 5000), first.spec);
-  return { one, many: join(root, 'many'), sized, table };
+  // What an agent lints as it writes: the smallest example grown to about 15 KB.
+  const small = example('room-booking');
+  const agent = writeDocument(root, 'agent/specs/001-agent', grown(small.document, 15_000), small.spec);
+  return { one, many: join(root, 'many'), sized, table, agent };
 }

@@ -6,7 +6,7 @@
 // inputs twice as long (bench/linearity.ts); appends the results to bench/results/history.jsonl
 // and writes bench/results/latest.md. Run `npm run build` first (npm run bench does).
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import { importTypeScript } from '../scripts/import-typescript.mjs';
 import { buildBaseline } from './baseline.mjs';
 import { buildCorpora } from './corpus.mjs';
 import { lspLatencies } from './lsp.mjs';
+import { mcpLatencies } from './mcp.mjs';
 import { measure, median, percentile } from './measure.mjs';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -23,8 +24,8 @@ const MARKDOWNLINT = join(REPO, 'node_modules/markdownlint-cli2/markdownlint-cli
 const RESULTS = join(REPO, 'bench/results');
 
 const { values } = parseArgs({ options: { runs: { type: 'string' }, 'many-runs': { type: 'string' }, against: { type: 'string' }, only: { type: 'string' } } });
-/** Scenarios to run (all by default): one, many, single-threaded, warm, sized, table, lsp, hostile. */
-const SCENARIOS = ['one', 'many', 'single-threaded', 'warm', 'sized', 'table', 'lsp', 'hostile'];
+/** Scenarios to run (all by default): one, many, single-threaded, warm, sized, table, lsp, mcp, hostile. */
+const SCENARIOS = ['one', 'many', 'single-threaded', 'warm', 'sized', 'table', 'lsp', 'mcp', 'hostile'];
 const only = new Set(values.only ? values.only.split(',') : SCENARIOS);
 for (const name of only) if (!SCENARIOS.includes(name)) throw new Error(`bench: --only takes ${SCENARIOS.join(', ')}; not "${name}"`);
 const RUNS = Number(values.runs ?? 7);
@@ -158,7 +159,14 @@ if (only.has('lsp')) {
   previousLatencies = baseline ? await lspLatencies(baseline.cli, corpus.one) : null;
 }
 
-// 7. Hostile inputs twice as long, in this process, with the shipped parser's patches.
+// 7. The agent server: a lint call on a 15 KB document, warm. (A previous commit may have no agent server: not compared.)
+let mcpTimes = null;
+if (only.has('mcp')) {
+  mcpTimes = await mcpLatencies(CLI, corpus.agent);
+  target(`agent server: a lint call on a ${(statSync(corpus.agent).size / 1024).toFixed(0)} KB document, p95 (ms)`, percentile(mcpTimes, 0.95), 50);
+}
+
+// 8. Hostile inputs twice as long, in this process, with the shipped parser's patches.
 let growths = [];
 if (only.has('hostile')) {
   const { patchDependencies } = await importTypeScript("export { patchDependencies } from './scripts/patches.ts';");
@@ -204,6 +212,7 @@ const lines = [
         }.`,
       ]
     : []),
+  ...(mcpTimes ? [`Agent server latency over ${mcpTimes.length} lint calls: median ${median(mcpTimes).toFixed(1)} ms, p95 ${percentile(mcpTimes, 0.95).toFixed(1)} ms.`] : []),
   ...(growths.length > 0 ? [`Hostile inputs twice as long (bench/linearity.ts; linear is 2×), the largest growths: ${worst.map((entry) => `${entry.name} ${(entry.big / entry.small).toFixed(2)}× (${entry.small.toFixed(0)} → ${entry.big.toFixed(0)} ms)`).join('; ')}.`] : []),
 ];
 const report = `${lines.join('\n')}\n`;
@@ -227,6 +236,7 @@ const record = {
   targets,
   profile,
   lsp: latencies ? { median: median(latencies), p95: percentile(latencies, 0.95) } : null,
+  mcp: mcpTimes ? { median: median(mcpTimes), p95: percentile(mcpTimes, 0.95) } : null,
 };
 appendFileSync(join(RESULTS, 'history.jsonl'), `${JSON.stringify(record)}\n`);
 console.log(`Wrote bench/results/latest.md and appended to bench/results/history.jsonl.`);

@@ -4,6 +4,7 @@ import type { LintResult } from '../engine/types.js';
 import type { AnyRule } from '../rule-kit/rule.js';
 import { timed, timedAsync } from '../util/timing.js';
 import type { LintTextOptions } from '../engine/lint-text.js';
+import type { ChunkCache } from '../markdown/parse.js';
 import { hashText, LintCache, type FileCheck } from './cache.js';
 import { describeFsError, discoverFiles, type PathProblem } from './discover.js';
 import { fixText } from '../engine/fixes.js';
@@ -46,6 +47,8 @@ export interface LintFilesOptions {
   onProgress?(done: number, total: number): void;
   /** The workspace to take settings from, kept by a long-lived host between calls; by default a new one from the options above. */
   workspace?: Workspace;
+  /** Parsed parts kept between calls by a long-lived host, so a document edited between them is parsed again only where it changed (in this thread). */
+  chunkCache?: ChunkCache;
 }
 
 export interface LintFilesResult {
@@ -103,7 +106,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
       if (explicit.has(file)) ignored.push(file);
       continue;
     }
-    queued.push({ file, settings: settings.lint });
+    queued.push({ file, settings: options.chunkCache ? { ...settings.lint, chunkCache: options.chunkCache } : settings.lint });
   }
 
   // Files are read only when their turn comes, and dropped once linted: memory stays flat.

@@ -17,6 +17,7 @@ import { lintFiles } from '../host/lint-files.js';
 import { nodeHost } from '../host/node-host.js';
 import { decodeDocument, DEFAULT_MAX_FILE_SIZE, readDocument, withEncodingError } from '../host/read-document.js';
 import { Workspace, type FileSettings } from '../host/workspace.js';
+import { ChunkCache } from '../markdown/parse.js';
 import { BUNDLED_TEMPLATE } from '../template/bundled.js';
 import { metaPage, rulePage } from './rule-docs.js';
 import { ServerRoot } from './root.js';
@@ -76,9 +77,13 @@ export interface TextInput {
   filePath?: string | undefined;
 }
 
+/** Parsed parts of documents kept between calls, as the language server keeps them: an agent's next call is most often on the same document, a little changed. */
+const MAX_CACHED_CHARS = 8_000_000;
+
 export class AgentTools {
   readonly root: ServerRoot;
   private readonly workspace: Workspace;
+  private readonly chunkCache = new ChunkCache(MAX_CACHED_CHARS);
 
   constructor(dir: string) {
     this.root = new ServerRoot(dir);
@@ -118,7 +123,7 @@ export class AgentTools {
       const read = readDocument(file, DEFAULT_MAX_FILE_SIZE);
       if ('refused' in read) throw new ToolError(`${input.path}: ${read.refused}`);
       const settings = await this.workspace.settingsFor(file);
-      const outline = outlineText(read.text, settings.lint);
+      const outline = outlineText(read.text, { ...settings.lint, chunkCache: this.chunkCache });
       const result = read.encodingError ? withEncodingError(outline.result, read.text, read.encodingError) : outline.result;
       return this.outlineReport({ ...outline, result }, this.root.display(file));
     }
@@ -156,7 +161,7 @@ export class AgentTools {
     const outside = discovery.files.filter((file) => !this.root.contains(file));
     const refusals = [...discovery.problems.map((problem) => `${problem.path}: ${problem.message}`), ...outside.map((file) => `${file}: a link to outside the server's root`)];
     if (refusals.length > 0) throw new ToolError(refusals.join('\n'));
-    const { results, problems } = await lintFiles(discovery.files, { cwd: this.root.dir, workspace: this.workspace, fix, concurrency: 1 });
+    const { results, problems } = await lintFiles(discovery.files, { cwd: this.root.dir, workspace: this.workspace, chunkCache: this.chunkCache, fix, concurrency: 1 });
     if (problems.length > 0) throw new ToolError(problems.map((problem) => `${this.root.display(problem.path)}: ${problem.message}`).join('\n'));
     return { results };
   }
@@ -165,8 +170,8 @@ export class AgentTools {
     const decoded = decodeDocument(Buffer.from(input.text, 'utf8'), DEFAULT_MAX_FILE_SIZE);
     if ('refused' in decoded) throw new ToolError(`text: ${decoded.refused}`);
     const file = this.root.resolve(input.filePath ?? DOCUMENT_NAME);
-    const settings = await this.workspace.settingsFor(file);
-    return { text: decoded.text, settings, shown: input.filePath ?? '<text>' };
+    const { lint, ...rest } = await this.workspace.settingsFor(file);
+    return { text: decoded.text, settings: { ...rest, lint: { ...lint, chunkCache: this.chunkCache } }, shown: input.filePath ?? '<text>' };
   }
 
   private fileReport(result: LintResult): FileReport {
