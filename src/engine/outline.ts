@@ -3,7 +3,7 @@
  * with their state, the header fields and the entity blocks found. The model says what is
  * missing, empty or unfilled; the findings say which filled items still hold an error.
  */
-import type { ItemState } from '../model/completeness.js';
+import type { ItemState, OutlineItem } from '../model/completeness.js';
 import type { Range } from '../markdown/types.js';
 import { lintDocument, type LintTextOptions } from './lint-text.js';
 import type { LintMessage, LintResult } from './types.js';
@@ -11,18 +11,8 @@ import type { LintMessage, LintResult } from './types.js';
 /** An item's state; `complete` is a present item with no error in it. */
 export type OutlineState = ItemState | 'complete';
 
-export interface OutlineEntry {
-  kind: 'section' | 'header-field';
-  title: string;
-  level: number;
-  required: boolean;
-  repeated: boolean;
-  /** A heading that only groups its subsections: not counted in the completeness figure. */
-  grouping: boolean;
-  state: OutlineState;
-  /** The line of each occurrence in the document; empty when missing. */
-  lines: number[];
-}
+/** An item of the template's outline as a host shows it: its state, and the line of each occurrence (none when missing). */
+export type OutlineEntry = Omit<OutlineItem, 'state' | 'ranges'> & { state: OutlineState; lines: number[] };
 
 export interface DocumentOutline {
   result: LintResult;
@@ -35,18 +25,9 @@ export function outlineText(text: string, options: LintTextOptions = {}): Docume
   const { result, doc } = lintDocument(text, options);
   if (!doc) return { result, items: [], headerFields: [], entities: [] };
   const errors = result.messages.filter((message) => message.severity === 'error');
-  const items = doc.completeness.items.map((item): OutlineEntry => {
-    const holdsError = item.ranges.some((range) => errors.some((message) => startsWithin(message, range)));
-    return {
-      kind: item.kind,
-      title: item.title,
-      level: item.level,
-      required: item.required,
-      repeated: item.repeated,
-      grouping: item.grouping,
-      state: item.state === 'present' && !holdsError ? 'complete' : item.state,
-      lines: item.ranges.map((range) => range.start.line),
-    };
+  const items = doc.completeness.items.map(({ ranges, state, ...item }): OutlineEntry => {
+    const holdsError = ranges.some((range) => errors.some((message) => startsWithin(message, range)));
+    return { ...item, state: state === 'present' && !holdsError ? 'complete' : state, lines: ranges.map((range) => range.start.line) };
   });
   return {
     result,

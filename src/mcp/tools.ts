@@ -10,7 +10,7 @@ import { fixText } from '../engine/fixes.js';
 import { lintText } from '../engine/lint-text.js';
 import { ruleMeta } from '../engine/meta.js';
 import { outlineText, type OutlineEntry } from '../engine/outline.js';
-import { isComplete, type LintMessage, type LintResult, type TextEdit } from '../engine/types.js';
+import { isComplete, type LintMessage, type LintResult } from '../engine/types.js';
 import { describeFsError, discoverFiles, DOCUMENT_NAME } from '../host/discover.js';
 import { IgnoreFiles } from '../host/ignore-files.js';
 import { lintFiles } from '../host/lint-files.js';
@@ -25,17 +25,8 @@ import { ServerRoot } from './root.js';
 /** A problem with the call itself (a path, an argument, a file): told to the agent as a tool error. */
 export class ToolError extends Error {}
 
-export interface Problem {
-  ruleId: string;
-  severity: 'error' | 'warning';
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  fix?: TextEdit;
-  options?: string[];
-}
+/** A problem as the agent gets it: a message without what only editors and CI read (suggestions, fingerprints). */
+export type Problem = Pick<LintMessage, 'ruleId' | 'severity' | 'message' | 'line' | 'column' | 'endLine' | 'endColumn' | 'fix' | 'options'>;
 
 export interface FileReport {
   filePath: string;
