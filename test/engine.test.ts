@@ -137,6 +137,7 @@ describe('lintFiles', () => {
       'enumValues',
       'fixText',
       'headingLabel',
+      'isEmptySection',
       'isIsoDate',
       'isIsoDateTime',
       'isRelationshipType',
