@@ -46,6 +46,8 @@ describe('dmlint mcp', () => {
     'team/.dmlintrc.json': '{ "template": "team-template.md" }',
     'team/team-template.md': `${TEMPLATE}\n## Team Sign-off\n\n[Who signed off]\n`,
     'blob/data-model.md': 'binary\0data',
+    '.dmlintignore': 'skipped/\n',
+    'skipped/data-model.md': BROKEN,
   });
   const outside = scratchDir({ 'data-model.md': CLEAN });
   const client = new Client({ name: 'dmlint-test', version: '1.0.0' });
@@ -118,6 +120,10 @@ describe('dmlint mcp', () => {
     expect(text?.problems.map((problem) => problem.ruleId)).toEqual(['attribute-table', 'no-unresolved-choice']);
     // Under team/, the team's template applies: the document lacks its extra section (and its spec.md is elsewhere).
     const [team] = await files('lint', { text: CLEAN, filePath: 'team/data-model.md' });
+    // A file the project's ignore settings skip is named as such, not linted.
+    const skipped = await call('lint', { paths: ['skipped/data-model.md', 'specs/b'] });
+    expect(skipped.structuredContent).toEqual({ files: [expect.objectContaining({ filePath: 'specs/b/data-model.md' })], ignored: ['skipped/data-model.md'] });
+    expect((skipped.content[0] as { text: string }).text.split('\n')[1]).toBe('not linted, as the project\'s ignore settings (.dmlintignore, "ignores") skip them: skipped/data-model.md');
     expect(team?.problems.map((problem) => [problem.ruleId, problem.message])).toEqual([
       ['header-metadata', 'Spec link "./spec.md" points to a file that does not exist next to this document'],
       ['required-section', 'Missing section "## Team Sign-off"; add it after "## Appendix: Sample Data"'],

@@ -42,7 +42,9 @@ const completeness = {
 
 const fileReport = z.object({ filePath: z.string(), ...completeness, problems: z.array(problem) });
 
-export const lintOutput = { files: z.array(fileReport) };
+const ignored = z.array(z.string()).describe("Files named in paths that the project's ignore settings (.dmlintignore, \"ignores\") skip: not linted.");
+
+export const lintOutput = { files: z.array(fileReport), ignored };
 
 export const fixOutput = {
   files: z.array(
@@ -52,6 +54,7 @@ export const fixOutput = {
       output: z.string().optional().describe('For text: the fixed text.'),
     }),
   ),
+  ignored,
 };
 
 export const outlineOutput = {

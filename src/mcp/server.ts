@@ -36,8 +36,8 @@ export function createMcpServer(root: string): McpServer {
     },
     (input) =>
       answer(async () => {
-        const files = await textOrPaths(input, (text) => tools.lintText(text).then((file) => [file]), (paths) => tools.lint(paths));
-        return { structured: { files }, text: files.map(summary).join('\n') };
+        const { files, ignored } = await textOrPaths(input, (text) => tools.lintText(text).then((file) => ({ files: [file], ignored: [] })), (paths) => tools.lint(paths));
+        return { structured: { files, ignored }, text: [...files.map(summary), ...ignoredNote(ignored)].join('\n') };
       }),
   );
 
@@ -53,8 +53,9 @@ export function createMcpServer(root: string): McpServer {
     },
     (input) =>
       answer(async () => {
-        const files = await textOrPaths(input, (text) => tools.fixText(text).then((file) => [file]), (paths) => tools.fix(paths));
-        return { structured: { files }, text: files.map((file) => `${file.changed ? `fixed ${plural(file.fixed.length, 'problem')} in` : 'nothing to fix in'} ${file.filePath}; ${summary(file)}`).join('\n') };
+        const { files, ignored } = await textOrPaths(input, (text) => tools.fixText(text).then((file) => ({ files: [file], ignored: [] })), (paths) => tools.fix(paths));
+        const lines = files.map((file) => `${file.changed ? `fixed ${plural(file.fixed.length, 'problem')} in` : 'nothing to fix in'} ${file.filePath}; ${summary(file)}`);
+        return { structured: { files, ignored }, text: [...lines, ...ignoredNote(ignored)].join('\n') };
       }),
   );
 
@@ -141,6 +142,10 @@ async function textOrPaths<T>(input: { paths?: string[] | undefined; text?: stri
   if (input.paths === undefined || input.paths.length === 0) throw new ToolError('give "paths" (files, directories or globs inside the server\'s root) or "text"');
   if (input.filePath !== undefined) throw new ToolError('"filePath" goes with "text"; with "paths", each file is its own');
   return onPaths(input.paths);
+}
+
+function ignoredNote(ignored: readonly string[]): string[] {
+  return ignored.length > 0 ? [`not linted, as the project's ignore settings (.dmlintignore, "ignores") skip them: ${ignored.join(', ')}`] : [];
 }
 
 function summary(file: FileReport): string {

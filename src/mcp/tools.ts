@@ -62,6 +62,12 @@ export interface Explanation {
   documentation: string;
 }
 
+/** The files linted, and the files named that ignore settings (.dmlintignore, `ignores`) skip. */
+export interface Linted<T> {
+  files: T[];
+  ignored: string[];
+}
+
 /** A document given as text: `filePath` (inside the root) decides its configuration and where its links point. */
 export interface TextInput {
   text: string;
@@ -83,9 +89,9 @@ export class AgentTools {
     this.workspace = new Workspace({ cwd: dir, host });
   }
 
-  async lint(paths: readonly string[]): Promise<FileReport[]> {
-    const { results } = await this.lintFiles(paths, null);
-    return results.map((result) => this.fileReport(result));
+  async lint(paths: readonly string[]): Promise<Linted<FileReport>> {
+    const { results, ignored } = await this.lintFiles(paths, null);
+    return { files: results.map((result) => this.fileReport(result)), ignored };
   }
 
   async lintText(input: TextInput): Promise<FileReport> {
@@ -93,11 +99,12 @@ export class AgentTools {
     return { ...this.fileReport(lintText(text, settings.lint)), filePath: shown };
   }
 
-  async fix(paths: readonly string[]): Promise<FixReport[]> {
+  async fix(paths: readonly string[]): Promise<Linted<FixReport>> {
     const before = await this.lintFiles(paths, null);
     const after = await this.lintFiles(paths, 'write');
     const earlier = new Map(before.results.map((result) => [result.filePath, result]));
-    return after.results.map((result) => ({ ...this.fileReport(result), changed: result.output !== undefined, fixed: fixedProblems(earlier.get(result.filePath)?.messages ?? [], result.messages) }));
+    const files = after.results.map((result) => ({ ...this.fileReport(result), changed: result.output !== undefined, fixed: fixedProblems(earlier.get(result.filePath)?.messages ?? [], result.messages) }));
+    return { files, ignored: after.ignored };
   }
 
   async fixText(input: TextInput): Promise<FixReport> {
@@ -146,15 +153,15 @@ export class AgentTools {
   }
 
   /** Files named by paths, directories and globs inside the root, linted (and fixed) by the hosts' lintFiles. */
-  private async lintFiles(paths: readonly string[], fix: 'write' | null): Promise<{ results: LintResult[] }> {
+  private async lintFiles(paths: readonly string[], fix: 'write' | null): Promise<{ results: LintResult[]; ignored: string[] }> {
     for (const path of paths) this.root.checkPattern(path);
     const discovery = await discoverFiles(paths, this.root.dir, new IgnoreFiles(this.root.dir));
     const outside = discovery.files.filter((file) => !this.root.contains(file));
     const refusals = [...discovery.problems.map((problem) => `${problem.path}: ${problem.message}`), ...outside.map((file) => `${file}: a link to outside the server's root`)];
     if (refusals.length > 0) throw new ToolError(refusals.join('\n'));
-    const { results, problems } = await lintFiles(discovery.files, { cwd: this.root.dir, workspace: this.workspace, chunkCache: this.chunkCache, fix, concurrency: 1 });
+    const { results, problems, ignored } = await lintFiles(discovery.files, { cwd: this.root.dir, workspace: this.workspace, chunkCache: this.chunkCache, fix, concurrency: 1 });
     if (problems.length > 0) throw new ToolError(problems.map((problem) => `${this.root.display(problem.path)}: ${problem.message}`).join('\n'));
-    return { results };
+    return { results, ignored: ignored.map((file) => this.root.display(file)) };
   }
 
   private async textDocument(input: TextInput): Promise<{ text: string; settings: FileSettings; shown: string }> {

@@ -62,7 +62,7 @@ describe('docs/agents.md', () => {
       try {
         expect((await client.listTools()).tools.map((tool) => tool.name)).toEqual(['lint', 'fix', 'outline', 'explain']);
         const result = await client.callTool({ name: 'lint', arguments: { paths: ['specs'] } });
-        expect(result.structuredContent).toEqual({ files: [{ filePath: DOCUMENT, complete: true, completeness: 1, problems: [] }] });
+        expect(result.structuredContent).toEqual({ files: [{ filePath: DOCUMENT, complete: true, completeness: 1, problems: [] }], ignored: [] });
       } finally {
         await client.close();
       }
