@@ -33,6 +33,12 @@ Options:
       --shard <i/n>          Lint only part i of n of the files (split a CI job across runners)
       --concurrency <n>      Threads that lint: auto (default: every core for many files), off, or n
       --max-file-size <size> Refuse files larger than this (default 10MB)
+      --suppress-all         Record every current error in dmlint-suppressions.json (a baseline);
+                             later runs report only what goes beyond the recorded counts
+      --suppress-rule <id>   Record the current errors of one rule only (repeatable)
+      --prune-suppressions   Drop recorded errors that no longer occur
+      --suppressions-location <file>  The baseline file (default: dmlint-suppressions.json at
+                             the repository root)
       --print-config <file>  Print the configuration that applies to a document
       --init                 Write a starter .dmlintrc.jsonc
       --color, --no-color    Force colours on or off (default: on for a terminal;
@@ -57,6 +63,7 @@ Examples:
   dmlint --cache --shard 2/4 specs/     in the second of four CI runners
   dmlint --stdin --stdin-filename specs/001-x/data-model.md < draft.md
   dmlint --rule 'open-questions: error' specs/
+  dmlint --suppress-all specs/          adopt dmlint on existing documents
   dmlint --print-config specs/012-library-lending/data-model.md
 `;
 }

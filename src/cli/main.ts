@@ -26,6 +26,7 @@ import { lintFiles } from '../host/lint-files.js';
 import { Progress } from './progress.js';
 import { decodeDocument, withEncodingError } from '../host/read-document.js';
 import { Workspace } from '../host/workspace.js';
+import { SuppressionsFileError, useBaseline } from '../host/suppressions-file.js';
 
 export interface CliIo {
   argv: readonly string[];
@@ -76,6 +77,10 @@ export async function main(io: CliIo): Promise<number> {
     if (options.printConfig !== null) return await printConfig(io, options, options.printConfig);
     return await lint(io, options);
   } catch (error) {
+    if (error instanceof SuppressionsFileError) {
+      io.stderr.write(`dmlint: ${printable(error.path)}: ${printable(error.message)}\n`);
+      return EXIT_FAILURE;
+    }
     if (!(error instanceof ConfigError)) throw error;
     io.stderr.write(`dmlint: ${printable(error.describe((path) => (isAbsolute(path) ? relative(io.cwd, path) || path : path)))}\n`);
     return EXIT_FAILURE;
@@ -151,6 +156,11 @@ async function lint(io: CliIo, options: CliOptions): Promise<number> {
     );
     ruleSet = run.ruleSet.length > 0 ? run.ruleSet : builtinRules;
     for (const file of run.ignored) io.stderr.write(`dmlint: ${printable(relative(io.cwd, file))}: skipped, an ignore setting matches it; use --no-ignore to lint it\n`);
+  }
+  if (!options.stdin) {
+    const baseline = await useBaseline(results, options.baseline, options.suppressionsLocation, io.cwd);
+    results = baseline.results;
+    for (const notice of baseline.notices) io.stderr.write(`dmlint: note: ${printable(notice)}\n`);
   }
   const shown = options.quiet ? results.map(errorsOnly) : results;
   const context = {
