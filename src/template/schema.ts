@@ -38,6 +38,8 @@ export interface TemplateSection {
   index: number;
   /** Line in the template, for messages about the template itself. */
   line: number;
+  /** The template's text of this section up to its first subsection: the heading and its guidance. */
+  own: string;
 }
 
 export interface Choice {
@@ -79,7 +81,7 @@ export function buildTemplateSchema(text: string, origin: string): TemplateSchem
   for (const group of structure.brackets) {
     if (group.container === 'heading' && !headingGroups.has(group.section)) headingGroups.set(group.section, group);
   }
-  const root = toTemplateSection(structure.root, null, { inventory, headingGroups });
+  const root = toTemplateSection(structure.root, null, { inventory, headingGroups, text: structure.source.text });
   const sections: TemplateSection[] = [];
   const collect = (node: TemplateSection): void => {
     for (const child of node.children) {
@@ -178,6 +180,7 @@ interface OutlineContext {
   inventory: Inventory;
   /** The first bracket group in each heading. */
   headingGroups: Map<Section, BracketGroup>;
+  text: string;
 }
 
 function toTemplateSection(section: Section, parent: TemplateSection | null, context: OutlineContext): TemplateSection {
@@ -196,6 +199,7 @@ function toTemplateSection(section: Section, parent: TemplateSection | null, con
     codeLanguages: section.blocks.flatMap((block) => (block.kind === 'code' ? [block.lang ?? ''] : [])),
     index: 0,
     line: section.headingRange.start.line,
+    own: section.level === 0 ? '' : context.text.slice(section.headingRange.start.offset, section.children[0]?.headingRange.start.offset ?? section.range.end.offset).trimEnd(),
   };
   for (const child of section.children) {
     const converted = toTemplateSection(child, node, context);
