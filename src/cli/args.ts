@@ -29,6 +29,8 @@ export interface CliOptions {
   reportUnusedDisables: boolean;
   printConfig: string | null;
   init: boolean;
+  /** `--init --from <document>`: derive the team template from this document. */
+  initFrom: string | null;
   stdin: boolean;
   stdinFilename: string | null;
   /** true/false when --color/--no-color was given; null to decide from the environment. */
@@ -131,6 +133,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'report-unused-disables': { type: 'boolean' },
         'print-config': { type: 'string' },
         init: { type: 'boolean' },
+        from: { type: 'string' },
         cache: { type: 'boolean' },
         'cache-location': { type: 'string' },
         shard: { type: 'string' },
@@ -162,6 +165,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const maxFileSize = values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(values['max-file-size']);
   if (maxFileSize === null) throw new UsageError(`--max-file-size takes a size such as 10MB, 500KB or 2000000 (bytes), not "${values['max-file-size'] ?? ''}"`);
   if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location needs --cache');
+  if (values.from !== undefined && !values.init) throw new UsageError('--from needs --init');
   const suppressRules = values['suppress-rule'] ?? [];
   const baselineFlags = [values['suppress-all'] === true, suppressRules.length > 0, values['prune-suppressions'] === true].filter(Boolean).length;
   if (baselineFlags > 1) throw new UsageError('Give one of --suppress-all, --suppress-rule and --prune-suppressions');
@@ -184,6 +188,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     reportUnusedDisables: values['report-unused-disables'] === true,
     printConfig: values['print-config'] ?? null,
     init: values.init === true,
+    initFrom: values.from ?? null,
     stdin: values.stdin === true,
     stdinFilename: values['stdin-filename'] ?? null,
     color: values['no-color'] ? false : values.color ? true : null,

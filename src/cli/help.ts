@@ -41,6 +41,9 @@ Options:
                              the repository root)
       --print-config <file>  Print the configuration that applies to a document
       --init                 Write a starter .dmlintrc.jsonc
+      --init --from <doc>    Also derive a team template (data-model-template.md) from a good
+                             document, with its values as placeholders, and point the
+                             configuration to it
       --color, --no-color    Force colours on or off (default: on for a terminal;
                              NO_COLOR and FORCE_COLOR are respected)
       --list-rules           List the rules with their default severity
@@ -64,6 +67,7 @@ Examples:
   dmlint --stdin --stdin-filename specs/001-x/data-model.md < draft.md
   dmlint --rule 'open-questions: error' specs/
   dmlint --suppress-all specs/          adopt dmlint on existing documents
+  dmlint --init --from specs/007-room-booking/data-model.md
   dmlint --print-config specs/012-library-lending/data-model.md
 `;
 }
