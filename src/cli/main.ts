@@ -28,6 +28,7 @@ import { decodeDocument, DEFAULT_MAX_FILE_SIZE, withEncodingError, type Decoded 
 import { deriveTemplate } from '../template/derive.js';
 import { Workspace } from '../host/workspace.js';
 import { SuppressionsFileError, useBaseline } from '../host/suppressions-file.js';
+import { prepareFrontMatter, withFrontMatter } from '../host/front-matter.js';
 
 export interface CliIo {
   argv: readonly string[];
@@ -122,7 +123,8 @@ async function lint(io: CliIo, options: CliOptions): Promise<number> {
     const settings = await workspaceFor(io, options).settingsFor(filePath);
     // Without a name, standard input has no place on disk: its Spec link is not looked up.
     const { filePath: _unused, ...unnamed } = settings.lint;
-    const lintOptions = options.stdinFilename === null ? unnamed : settings.lint;
+    await prepareFrontMatter(text);
+    const lintOptions = withFrontMatter(options.stdinFilename === null ? unnamed : settings.lint);
     const linted = options.fix === 'dry-run' ? fixText(text, lintOptions) : lintText(text, lintOptions);
     const result = encodingError ? withEncodingError(linted, text, encodingError) : linted;
     results = [options.stdinFilename === null ? { ...result, filePath: '<stdin>' } : result];

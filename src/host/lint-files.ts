@@ -12,6 +12,7 @@ import { FileChangedError, writeAtomically } from './write-fixes.js';
 import { nodeHost, recordingHost } from './node-host.js';
 import { IgnoreFiles } from './ignore-files.js';
 import { runLintJob, type JobOutcome } from './lint-job.js';
+import { prepareFrontMatter, withFrontMatter } from './front-matter.js';
 import { lintInWorkers, poolSize } from './pool.js';
 import { decodeDocument, DEFAULT_MAX_FILE_SIZE, withEncodingError, type Decoded, type EncodingError } from './read-document.js';
 import { inShard, type Shard } from './shard.js';
@@ -145,9 +146,10 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
       script: options.workerScript,
       workspace: workspaceOptions,
       workers,
-      prepare: (index) => {
+      prepare: async (index) => {
         const job = prepare(index);
-        return Promise.resolve(job && { file: job.file, text: job.text, inThisThread: () => runLintJob(job.text, job.settings), done: (outcome: JobOutcome) => record(index, job, outcome) });
+        if (job) await prepareFrontMatter(job.text);
+        return job && { file: job.file, text: job.text, inThisThread: () => runLintJob(job.text, job.settings), done: (outcome: JobOutcome) => record(index, job, outcome) };
       },
       onNotice: (notice) => notices.push(notice),
     });
@@ -155,6 +157,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     for (let index = 0; index < queued.length; index++) {
       const job = prepare(index);
       if (!job) continue;
+      await prepareFrontMatter(job.text);
       // A file that is not valid UTF-8 is never fixed: writing it back would replace its bad bytes.
       const fix = job.encodingError ? null : options.fix;
       record(index, job, fix ? await fixFile(job, fix, problems) : runLintJob(job.text, job.settings));
@@ -186,7 +189,7 @@ function readDocument(file: string, maxBytes: number): Decoded {
 
 async function fixFile(job: Job, mode: 'write' | 'dry-run', problems: PathProblem[]): Promise<JobOutcome> {
   const checks: FileCheck[] = [];
-  const result = fixText(job.text, { ...job.settings, host: recordingHost(job.settings.host ?? nodeHost, checks) });
+  const result = fixText(job.text, { ...withFrontMatter(job.settings), host: recordingHost(job.settings.host ?? nodeHost, checks) });
   if (mode === 'write' && result.output !== undefined) {
     try {
       await writeAtomically(job.file, job.text, result.output);

@@ -53,6 +53,8 @@ export interface Outline {
   misplaced: MisplacedSection[];
   unordered: UnorderedSection[];
   retitled: RetitledSection[];
+  /** Sections below the title that match no template heading, in a section that does (or at the top); their subsections are not listed apart. */
+  extra: Section[];
 }
 
 export function titleMatches(template: TemplateSection, section: Section): boolean {
@@ -63,7 +65,16 @@ export function titleMatches(template: TemplateSection, section: Section): boole
 export function matchOutline(root: Section, schema: TemplateSchema): Outline {
   const matcher = new OutlineMatcher();
   matcher.matchChildren(schema.root, root, true);
-  return matcher.result();
+  const outline = matcher.result();
+  const collect = (section: Section): void => {
+    for (const child of section.children) {
+      if (outline.templateOf(child)) collect(child);
+      else if (child.level > 1) outline.extra.push(child);
+      else collect(child);
+    }
+  };
+  collect(root);
+  return outline;
 }
 
 class OutlineMatcher {
@@ -83,6 +94,7 @@ class OutlineMatcher {
       misplaced: this.misplaced,
       unordered: this.unordered,
       retitled: this.retitled,
+      extra: [],
     };
   }
 
