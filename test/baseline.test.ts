@@ -99,15 +99,17 @@ describe('the baseline through the command line', () => {
     // Run from a subdirectory: the file's paths are still relative to the repository root.
     const cwd = join(repo, 'specs');
     const baselineFile = join(repo, 'dmlint-suppressions.json');
+    // Seven runs over thirty files: unchanged files come from the cache, which holds results before the baseline.
+    const cache = ['--cache', '--cache-location', join(repo, '.dmlintcache')];
     try {
-      const first = await runMain(['--format', 'json', '.'], { cwd });
+      const first = await runMain([...cache, '--format', 'json', '.'], { cwd });
       expect(first.code).toBe(1);
       const firstResults = JSON.parse(first.stdout) as JsonResult[];
       expect(firstResults).toHaveLength(30);
       const failing = firstResults.filter((r) => r.errorCount > 0).length;
       expect(failing).toBe(18);
 
-      const record = await runMain(['--suppress-all', '.'], { cwd });
+      const record = await runMain([...cache, '--suppress-all', '.'], { cwd });
       expect(record.code).toBe(0);
       const baseline = JSON.parse(readFileSync(baselineFile, 'utf8')) as Baseline;
       expect(Object.keys(baseline)).toHaveLength(18);
@@ -116,7 +118,7 @@ describe('the baseline through the command line', () => {
       expect(baseline['specs/007-feature/data-model.md']).toEqual({ 'no-placeholder': { count: 1 }, 'no-unresolved-choice': { count: 1 }, 'required-section': { count: 1 } });
       expect(record.stderr).toContain('dmlint: note: wrote ../dmlint-suppressions.json: ');
 
-      const next = await runMain(['--format', 'json', '.'], { cwd });
+      const next = await runMain([...cache, '--format', 'json', '.'], { cwd });
       expect(next.code).toBe(0);
       const nextResults = JSON.parse(next.stdout) as JsonResult[];
       expect(nextResults.every((r) => r.errorCount === 0)).toBe(true);
@@ -130,7 +132,7 @@ describe('the baseline through the command line', () => {
       writeFileSync(oneFile, generated(5));
       const cleanFile = join(repo, 'specs/003-feature/data-model.md');
       writeFileSync(cleanFile, generated(4));
-      const newProblem = await runMain(['--format', 'json', '.'], { cwd });
+      const newProblem = await runMain([...cache, '--format', 'json', '.'], { cwd });
       expect(newProblem.code).toBe(1);
       const failingNow = (JSON.parse(newProblem.stdout) as JsonResult[]).filter((r) => r.errorCount > 0).map((r) => [r.filePath.slice(repo.length + 1), r.messages.map((m) => m.ruleId)]);
       expect(failingNow).toEqual([
@@ -143,11 +145,11 @@ describe('the baseline through the command line', () => {
       writeFileSync(cleanFile, CLEAN);
       writeFileSync(join(repo, 'specs/007-feature/data-model.md'), generated(2));
       rmSync(join(repo, 'specs/002-feature'), { recursive: true });
-      const stale = await runMain(['.'], { cwd });
+      const stale = await runMain([...cache, '.'], { cwd });
       expect(stale.code).toBe(0);
       expect(stale.stderr).toContain('recorded in ../dmlint-suppressions.json not found any more; run dmlint --prune-suppressions');
       const before = readFileSync(baselineFile, 'utf8');
-      const prune = await runMain(['--prune-suppressions', '.'], { cwd });
+      const prune = await runMain([...cache, '--prune-suppressions', '.'], { cwd });
       expect(prune.code).toBe(0);
       const pruned = JSON.parse(readFileSync(baselineFile, 'utf8')) as Baseline;
       expect(readFileSync(baselineFile, 'utf8').length).toBeLessThan(before.length);
@@ -155,13 +157,13 @@ describe('the baseline through the command line', () => {
       expect(pruned['specs/002-feature/data-model.md']).toBeUndefined();
       expect(pruned['specs/007-feature/data-model.md']).toEqual({ 'required-section': { count: 1 } });
       expect(Object.keys(pruned)).toHaveLength(16);
-      const after = await runMain(['.'], { cwd });
+      const after = await runMain([...cache, '.'], { cwd });
       expect(after).toMatchObject({ code: 0 });
       expect(after.stderr).not.toContain('not found any more');
     } finally {
       rmSync(repo, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 
   it('records one rule with --suppress-rule, at a location given with --suppressions-location', async () => {
     const dir = scratchDir({ 'a/data-model.md': generated(7), 'a/spec.md': '# Spec\n' });
