@@ -9,6 +9,7 @@ import noUnresolvedChoice from './no-unresolved-choice.js';
 import relationshipTable from './relationship-table.js';
 import requiredSection from './required-section.js';
 import sectionOrder from './section-order.js';
+import templateDrift from './template-drift.js';
 import tableShape from './table-shape.js';
 import approval from './approval.js';
 import erdEntities from './erd-entities.js';
@@ -27,6 +28,7 @@ export const builtinRules: readonly AnyRule[] = [
   noTemplateText,
   requiredSection,
   sectionOrder,
+  templateDrift,
   noEmptySection,
   tableShape,
   attributeTable,

@@ -10,6 +10,7 @@ export default defineRule<Options>({
   description: "Every section of the template's outline is present, in every entity, with at least one entity",
   rationale: 'A missing section is a question the data model never answered; reviewers cannot see what was skipped.',
   defaultSeverity: 'error',
+  hasSuggestions: true,
   defaultOptions: { optional: [] },
   optionsSchema: {
     type: 'object',
@@ -22,19 +23,21 @@ export default defineRule<Options>({
       report({ range: section.headingRange, message: `The document title ${quoteHeading(section)} does not follow the template's ${quote(headingLabel(template), 80)}` });
     }
     for (const missing of doc.outline.missing) {
-      const { template, parent, after, before } = missing;
+      const { template, parent, after, before, insertion } = missing;
       if (optional.has(template.key) || optional.has(normalizeTitle(template.title))) continue;
       const wanted = quote(headingLabel(template), 80);
       // Below the document title, naming the title adds nothing.
       const inParent = parent.level > 1 ? ` in ${quoteHeading(parent)}` : '';
       // At the section it goes before, else the one it goes after, else the section it belongs in.
       const range = before?.headingRange ?? after?.headingRange ?? (parent.level > 0 ? parent.headingRange : doc.range(0, 0));
+      // Placeholders to fill in: offered, never applied by --fix.
+      const suggestions = [{ desc: `Insert the template's ${wanted} section here`, fix: { range: [insertion.at, insertion.at] as [number, number], text: insertion.text } }];
       if (template.repeated) {
-        report({ range, message: `No ${wanted} section${inParent}: add one for each item it describes` });
+        report({ range, message: `No ${wanted} section${inParent}: add one for each item it describes`, suggestions });
         continue;
       }
       const place = [after ? `after ${quoteHeading(after)}` : '', before ? `before ${quoteHeading(before)}` : ''].filter(Boolean).join(' and ');
-      report({ range, message: `Missing section ${wanted}${inParent}${place ? `; add it ${place}` : ''}` });
+      report({ range, message: `Missing section ${wanted}${inParent}${place ? `; add it ${place}` : ''}`, suggestions });
     }
   },
 });

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../rules/index.js';
 import { helpText } from '../src/cli/help.js';
 import { ruleMeta } from '../src/engine/meta.js';
+import { parse as parseYaml } from 'yaml';
 import { lintText } from '../src/engine/lint-text.js';
 
 const DOCS = fileURLToPath(new URL('../docs/rules', import.meta.url));
@@ -70,7 +71,7 @@ describe('rule documentation', () => {
 
       cases.forEach((example, index) => {
         it(`example ${index + 1} (${example.kind}) behaves as documented`, () => {
-          const { messages } = lintText(example.text, { ruleSet: [rule] });
+          const { messages } = lintText(example.text, { ruleSet: [rule], readYaml: parseYaml });
           const reported = messages.map((message) => `${message.line}:${message.column} ${message.message}`);
           if (example.kind === 'correct') expect(reported).toEqual([]);
           else {

@@ -50,6 +50,25 @@ describe('dmlint --lsp', () => {
     expect(await client.diagnostics(file, (diagnostics) => diagnostics.length === 0)).toEqual([]);
   });
 
+  it('offers to insert a missing section, and reads the front matter for template-drift', async () => {
+    const other = join(root, 'specs/a/other.md');
+    const text = `---\ntemplate: team-data-model@2\n---\n\n${CLEAN.replace(/#### Invariants\n[\s\S]*?(?=#### Indexes)/, '')}`;
+    await client.open(other, text);
+    // The first entity's Indexes heading, 0-based: where its Invariants go.
+    const indexes = text.slice(0, text.indexOf('#### Indexes')).split('\n').length - 1;
+    const diagnostics = await client.diagnostics(other, (received) => received.length > 0);
+    expect(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line])).toEqual([
+      ['template-drift', 1],
+      ['required-section', indexes],
+    ]);
+    const actions = (await client.codeActions(other, diagnostics[1] as Diagnostic)) as CodeAction[];
+    expect(actions.map((action) => action.title)).toEqual(['Insert the template\'s "#### Invariants" section here', 'Disable required-section for this line']);
+    const [edit] = Object.values(actions[0]?.edit?.changes ?? {})[0] ?? [];
+    expect(edit?.range).toEqual({ start: { line: indexes, character: 0 }, end: { line: indexes, character: 0 } });
+    expect(edit?.newText).toMatch(/^#### Invariants\n\n\[Business rules that must always be true for this entity\]\n/);
+    await client.close(other);
+  });
+
   it('clears the diagnostics of a closed document, and exits cleanly', async () => {
     await client.change(file, 3, BROKEN);
     await client.diagnostics(file, (diagnostics) => diagnostics.length > 0);

@@ -118,6 +118,11 @@ describe('dmlint mcp', () => {
     const [text] = await files('lint', { text: BROKEN, filePath: 'specs/a/data-model.md' });
     expect(text?.filePath).toBe('specs/a/data-model.md');
     expect(text?.problems.map((problem) => problem.ruleId)).toEqual(['attribute-table', 'no-unresolved-choice']);
+    // Front matter naming the template is read from text too.
+    const [drifted] = await files('lint', { text: `---\ntemplate: team-data-model@3\n---\n${CLEAN}`, filePath: 'specs/b/data-model.md' });
+    expect(drifted?.problems.map((problem) => [problem.ruleId, problem.line, problem.message])).toEqual([
+      ['template-drift', 2, 'The document was filled from template "team-data-model", but it is checked against "data-model-template"'],
+    ]);
     // Under team/, the team's template applies: the document lacks its extra section (and its spec.md is elsewhere).
     const [team] = await files('lint', { text: CLEAN, filePath: 'team/data-model.md' });
     // A file the project's ignore settings skip is named as such, not linted.

@@ -4,6 +4,7 @@ import type { RuleEntry } from '../config/types.js';
 import { FORMAT_NAMES } from '../reporters/index.js';
 import { DEFAULT_MAX_FILE_SIZE, parseSize } from '../host/read-document.js';
 import { parseShard, type Shard } from '../host/shard.js';
+import type { BaselineMode } from '../host/suppressions-file.js';
 
 /** One output: a format, to standard output (path null) or to a file. */
 export interface OutputTarget {
@@ -30,6 +31,8 @@ export interface CliOptions {
   reportUnusedDisables: boolean;
   printConfig: string | null;
   init: boolean;
+  /** `--init --from <document>`: derive the team template from this document. */
+  initFrom: string | null;
   stdin: boolean;
   stdinFilename: string | null;
   /** true/false when --color/--no-color was given; null to decide from the environment. */
@@ -42,6 +45,9 @@ export interface CliOptions {
   shard: Shard | null;
   concurrency: number | 'auto';
   maxFileSize: number;
+  /** What this run does with the baseline file. */
+  baseline: BaselineMode;
+  suppressionsLocation: string | null;
 }
 
 export class UsageError extends Error {}
@@ -134,11 +140,16 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'report-unused-disables': { type: 'boolean' },
         'print-config': { type: 'string' },
         init: { type: 'boolean' },
+        from: { type: 'string' },
         cache: { type: 'boolean' },
         'cache-location': { type: 'string' },
         shard: { type: 'string' },
         concurrency: { type: 'string' },
         'max-file-size': { type: 'string' },
+        'suppress-all': { type: 'boolean' },
+        'suppress-rule': { type: 'string', multiple: true },
+        'prune-suppressions': { type: 'boolean' },
+        'suppressions-location': { type: 'string' },
       },
     });
   } catch (error) {
@@ -161,6 +172,13 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const maxFileSize = values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(values['max-file-size']);
   if (maxFileSize === null) throw new UsageError(`--max-file-size takes a size such as 10MB, 500KB or 2000000 (bytes), not "${values['max-file-size'] ?? ''}"`);
   if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location needs --cache');
+  if (values.from !== undefined && !values.init) throw new UsageError('--from needs --init');
+  const suppressRules = values['suppress-rule'] ?? [];
+  const baselineFlags = [values['suppress-all'] === true, suppressRules.length > 0, values['prune-suppressions'] === true].filter(Boolean).length;
+  if (baselineFlags > 1) throw new UsageError('Give one of --suppress-all, --suppress-rule and --prune-suppressions');
+  if (baselineFlags > 0 && values.stdin) throw new UsageError('--suppress-all, --suppress-rule and --prune-suppressions record files; they cannot be used with --stdin');
+  if (baselineFlags > 0 && shard) throw new UsageError('--suppress-all, --suppress-rule and --prune-suppressions need every file; they cannot be used with --shard');
+  const baseline: BaselineMode = values['suppress-all'] ? { kind: 'record', rules: null } : suppressRules.length > 0 ? { kind: 'record', rules: suppressRules } : values['prune-suppressions'] ? { kind: 'prune' } : { kind: 'apply' };
   return {
     patterns: positionals,
     mcp: false,
@@ -178,6 +196,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     reportUnusedDisables: values['report-unused-disables'] === true,
     printConfig: values['print-config'] ?? null,
     init: values.init === true,
+    initFrom: values.from ?? null,
     stdin: values.stdin === true,
     stdinFilename: values['stdin-filename'] ?? null,
     color: values['no-color'] ? false : values.color ? true : null,
@@ -189,5 +208,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     shard,
     concurrency: readConcurrency(values.concurrency),
     maxFileSize,
+    baseline,
+    suppressionsLocation: values['suppressions-location'] ?? null,
   };
 }

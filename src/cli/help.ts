@@ -34,8 +34,17 @@ Options:
       --shard <i/n>          Lint only part i of n of the files (split a CI job across runners)
       --concurrency <n>      Threads that lint: auto (default: every core for many files), off, or n
       --max-file-size <size> Refuse files larger than this (default 10MB)
+      --suppress-all         Record every current error in dmlint-suppressions.json (a baseline);
+                             later runs report only what goes beyond the recorded counts
+      --suppress-rule <id>   Record the current errors of one rule only (repeatable)
+      --prune-suppressions   Drop recorded errors that no longer occur
+      --suppressions-location <file>  The baseline file (default: dmlint-suppressions.json at
+                             the repository root)
       --print-config <file>  Print the configuration that applies to a document
       --init                 Write a starter .dmlintrc.jsonc
+      --init --from <doc>    Also derive a team template (data-model-template.md) from a good
+                             document, with its values as placeholders, and point the
+                             configuration to it
       --color, --no-color    Force colours on or off (default: on for a terminal;
                              NO_COLOR and FORCE_COLOR are respected)
       --list-rules           List the rules with their default severity
@@ -58,6 +67,8 @@ Examples:
   dmlint --cache --shard 2/4 specs/     in the second of four CI runners
   dmlint --stdin --stdin-filename specs/001-x/data-model.md < draft.md
   dmlint --rule 'open-questions: error' specs/
+  dmlint --suppress-all specs/          adopt dmlint on existing documents
+  dmlint --init --from specs/007-room-booking/data-model.md
   dmlint --print-config specs/012-library-lending/data-model.md
 `;
 }

@@ -3,7 +3,7 @@
  * All terminal and file-system access of the CLI happens here and in its helpers.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { builtinRules } from '../../rules/index.js';
 import { STARTER_FILE, starterConfig } from '../config/starter.js';
@@ -24,8 +24,11 @@ import { fixText } from '../engine/fixes.js';
 import { helpText, ruleListText } from './help.js';
 import { lintFiles } from '../host/lint-files.js';
 import { Progress } from './progress.js';
-import { decodeDocument, withEncodingError } from '../host/read-document.js';
+import { decodeDocument, DEFAULT_MAX_FILE_SIZE, withEncodingError, type Decoded } from '../host/read-document.js';
+import { deriveTemplate } from '../template/derive.js';
 import { Workspace } from '../host/workspace.js';
+import { SuppressionsFileError, useBaseline } from '../host/suppressions-file.js';
+import { prepareFrontMatter, withFrontMatter } from '../host/front-matter.js';
 
 export interface CliIo {
   argv: readonly string[];
@@ -65,7 +68,7 @@ export async function main(io: CliIo): Promise<number> {
     io.stdout.write(ruleListText(builtinRules));
     return EXIT_OK;
   }
-  if (options.init) return init(io);
+  if (options.init) return init(io, options.initFrom);
   if (options.mcp) {
     // Loaded only here, like the language server: the SDK is not needed by the command line.
     const { startMcpServer } = await import('../mcp/server.js');
@@ -82,6 +85,10 @@ export async function main(io: CliIo): Promise<number> {
     if (options.printConfig !== null) return await printConfig(io, options, options.printConfig);
     return await lint(io, options);
   } catch (error) {
+    if (error instanceof SuppressionsFileError) {
+      io.stderr.write(`dmlint: ${printable(error.path)}: ${printable(error.message)}\n`);
+      return EXIT_FAILURE;
+    }
     if (!(error instanceof ConfigError)) throw error;
     io.stderr.write(`dmlint: ${printable(error.describe((path) => (isAbsolute(path) ? relative(io.cwd, path) || path : path)))}\n`);
     return EXIT_FAILURE;
@@ -122,7 +129,8 @@ async function lint(io: CliIo, options: CliOptions): Promise<number> {
     const settings = await workspaceFor(io, options).settingsFor(filePath);
     // Without a name, standard input has no place on disk: its Spec link is not looked up.
     const { filePath: _unused, ...unnamed } = settings.lint;
-    const lintOptions = options.stdinFilename === null ? unnamed : settings.lint;
+    await prepareFrontMatter(text);
+    const lintOptions = withFrontMatter(options.stdinFilename === null ? unnamed : settings.lint);
     const linted = options.fix === 'dry-run' ? fixText(text, lintOptions) : lintText(text, lintOptions);
     const result = encodingError ? withEncodingError(linted, text, encodingError) : linted;
     results = [options.stdinFilename === null ? { ...result, filePath: '<stdin>' } : result];
@@ -157,6 +165,11 @@ async function lint(io: CliIo, options: CliOptions): Promise<number> {
     );
     ruleSet = run.ruleSet.length > 0 ? run.ruleSet : builtinRules;
     for (const file of run.ignored) io.stderr.write(`dmlint: ${printable(relative(io.cwd, file))}: skipped, an ignore setting matches it; use --no-ignore to lint it\n`);
+  }
+  if (!options.stdin) {
+    const baseline = await useBaseline(results, options.baseline, options.suppressionsLocation, io.cwd);
+    results = baseline.results;
+    for (const notice of baseline.notices) io.stderr.write(`dmlint: note: ${printable(notice)}\n`);
   }
   const shown = options.quiet ? results.map(errorsOnly) : results;
   const context = {
@@ -225,13 +238,36 @@ async function printConfig(io: CliIo, options: CliOptions, file: string): Promis
   return EXIT_OK;
 }
 
-async function init(io: CliIo): Promise<number> {
+async function init(io: CliIo, from: string | null): Promise<number> {
   const target = join(io.cwd, STARTER_FILE);
-  if (existsSync(target)) {
-    io.stderr.write(`dmlint: ${STARTER_FILE} already exists; edit it, or remove it to start again\n`);
+  for (const file of from === null ? [STARTER_FILE] : [STARTER_FILE, DERIVED_TEMPLATE]) {
+    if (!existsSync(join(io.cwd, file))) continue;
+    io.stderr.write(`dmlint: ${file} already exists; edit it, or remove it to start again\n`);
     return EXIT_FAILURE;
   }
-  await writeFile(target, starterConfig(builtinRules), { flag: 'wx' });
-  io.stdout.write(`Wrote ${STARTER_FILE}: every rule at its default severity, every key documented.\n`);
+  if (from === null) {
+    await writeFile(target, starterConfig(builtinRules), { flag: 'wx' });
+    io.stdout.write(`Wrote ${STARTER_FILE}: every rule at its default severity, every key documented.\n`);
+    return EXIT_OK;
+  }
+  const decoded = await readForInit(resolve(io.cwd, from));
+  if ('refused' in decoded || decoded.encodingError) {
+    io.stderr.write(`dmlint: ${printable(from)}: ${'refused' in decoded ? decoded.refused : 'not UTF-8 text'}\n`);
+    return EXIT_FAILURE;
+  }
+  await writeFile(join(io.cwd, DERIVED_TEMPLATE), deriveTemplate(decoded.text), { flag: 'wx' });
+  await writeFile(target, starterConfig(builtinRules, DERIVED_TEMPLATE), { flag: 'wx' });
+  io.stdout.write(`Wrote ${DERIVED_TEMPLATE} from ${printable(from)}: its outline, header fields and table columns, every value a placeholder; review it.\nWrote ${STARTER_FILE}, which points to it.\n`);
   return EXIT_OK;
+}
+
+/** Where `--init --from` writes the template it derives, beside the configuration. */
+const DERIVED_TEMPLATE = 'data-model-template.md';
+
+async function readForInit(path: string): Promise<Decoded> {
+  try {
+    return decodeDocument(await readFile(path), DEFAULT_MAX_FILE_SIZE);
+  } catch (error) {
+    return { refused: `cannot read: ${describeFsError(error)}` };
+  }
 }

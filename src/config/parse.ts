@@ -24,7 +24,7 @@ export async function parseConfigText(file: string, text: string): Promise<Parse
 
 type Yaml = typeof YamlModule;
 
-async function loadYaml(): Promise<Yaml> {
+export async function loadYaml(): Promise<Yaml> {
   const loaded = await import('yaml');
   // Bundled, the CommonJS build arrives as the default export of the namespace.
   return 'LineCounter' in loaded ? loaded : (loaded as unknown as { default: Yaml }).default;

@@ -3,7 +3,8 @@ import type { AnyRule } from '../rule-kit/rule.js';
 
 export const STARTER_FILE = '.dmlintrc.jsonc';
 
-export function starterConfig(rules: readonly AnyRule[]): string {
+/** With `template`, the configuration points to it (a path relative to the configuration file). */
+export function starterConfig(rules: readonly AnyRule[], template: string | null = null): string {
   const width = Math.max(...rules.map((rule) => rule.id.length)) + 4;
   const ruleLines = rules.map((rule, index) => {
     const entry = `    ${JSON.stringify(rule.id)}: ${JSON.stringify(rule.defaultSeverity === 'warning' ? 'warn' : 'error')}${index < rules.length - 1 ? ',' : ''}`;
@@ -18,7 +19,7 @@ export function starterConfig(rules: readonly AnyRule[]): string {
   // "extends": "../.dmlintrc.jsonc",
 
   // Your team's data-model template, relative to this file. Without it, the bundled one is used.
-  // "template": "docs/templates/data-model-template.md",
+  ${template === null ? '// "template": "docs/templates/data-model-template.md"' : `"template": ${JSON.stringify(template)},`}
 
   // Severity per rule: "off", "warn" or "error"; or ["error", { options }].
   "rules": {

@@ -31,6 +31,8 @@ export interface LintTextOptions {
   reportUnusedDisables?: boolean;
   /** Keeps parses of unchanged parts between calls on successive versions of a text (an editor's). */
   chunkCache?: ChunkCache;
+  /** Parses YAML (the document's front matter); without it, the front matter is not read. */
+  readYaml?: (text: string) => unknown;
 }
 
 export function lintText(text: string, options: LintTextOptions = {}): LintResult {
@@ -43,7 +45,7 @@ export function lintDocument(text: string, options: LintTextOptions = {}): { res
   let doc: DataModelDocument;
   try {
     const schema = options.schema ?? timed('template', bundledSchema);
-    doc = timed('model', () => new DataModelDocument(text, { filePath: options.filePath ?? null, schema, chunkCache: options.chunkCache ?? null }));
+    doc = timed('model', () => new DataModelDocument(text, { filePath: options.filePath ?? null, schema, chunkCache: options.chunkCache ?? null, readYaml: options.readYaml ?? null }));
   } catch (error) {
     // The model builder failing is a dmlint bug; report it as such rather than crash the run.
     const reason = error instanceof Error ? error.message : String(error);

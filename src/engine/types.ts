@@ -23,8 +23,8 @@ export interface LintMessage {
    * occurrence of that pair it is. Output formats use it to track a problem across commits.
    */
   fingerprint?: string;
-  /** On a suppressed message: the directive that suppressed it and its `-- reason`. */
-  suppressions?: Array<{ kind: 'directive'; justification: string }>;
+  /** On a suppressed message: what suppressed it (a directive, with its `-- reason`, or the baseline file). */
+  suppressions?: Array<{ kind: 'directive' | 'baseline'; justification: string }>;
 }
 
 export interface LintResult {
@@ -36,7 +36,7 @@ export interface LintResult {
   fixableWarningCount: number;
   /** Messages that come from dmlint failing (a rule that threw), not from the document. */
   fatalErrorCount: number;
-  /** Messages an inline `dmlint-disable` directive suppressed; not counted above. */
+  /** Messages an inline `dmlint-disable` directive or the baseline file suppressed; not counted above. */
   suppressedMessages: LintMessage[];
   /** With --fix or --fix-dry-run, the fixed text, when any fix was applied. */
   output?: string;

@@ -12,6 +12,7 @@ import { FileChangedError, writeAtomically } from './write-fixes.js';
 import { nodeHost, recordingHost } from './node-host.js';
 import { IgnoreFiles } from './ignore-files.js';
 import { runLintJob, type JobOutcome } from './lint-job.js';
+import { prepareFrontMatter, withFrontMatter } from './front-matter.js';
 import { lintInWorkers, poolSize } from './pool.js';
 import { DEFAULT_MAX_FILE_SIZE, readDocument, withEncodingError, type EncodingError } from './read-document.js';
 import { inShard, type Shard } from './shard.js';
@@ -149,9 +150,10 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
       script: options.workerScript,
       workspace: workspaceOptions,
       workers,
-      prepare: (index) => {
+      prepare: async (index) => {
         const job = prepare(index);
-        return Promise.resolve(job && { file: job.file, text: job.text, inThisThread: () => runLintJob(job.text, job.settings), done: (outcome: JobOutcome) => record(index, job, outcome) });
+        if (job) await prepareFrontMatter(job.text);
+        return job && { file: job.file, text: job.text, inThisThread: () => runLintJob(job.text, job.settings), done: (outcome: JobOutcome) => record(index, job, outcome) };
       },
       onNotice: (notice) => notices.push(notice),
     });
@@ -159,6 +161,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     for (let index = 0; index < queued.length; index++) {
       const job = prepare(index);
       if (!job) continue;
+      await prepareFrontMatter(job.text);
       // A file that is not valid UTF-8 is never fixed: writing it back would replace its bad bytes.
       const fix = job.encodingError ? null : options.fix;
       record(index, job, fix ? await fixFile(job, fix, problems) : runLintJob(job.text, job.settings));
@@ -174,7 +177,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
 
 async function fixFile(job: Job, mode: 'write' | 'dry-run', problems: PathProblem[]): Promise<JobOutcome> {
   const checks: FileCheck[] = [];
-  const result = fixText(job.text, { ...job.settings, host: recordingHost(job.settings.host ?? nodeHost, checks) });
+  const result = fixText(job.text, { ...withFrontMatter(job.settings), host: recordingHost(job.settings.host ?? nodeHost, checks) });
   if (mode === 'write' && result.output !== undefined) {
     try {
       await writeAtomically(job.file, job.text, result.output);

@@ -3,6 +3,7 @@ import type { LintResult } from '../engine/types.js';
 import { lintText, type LintTextOptions } from '../engine/lint-text.js';
 import type { FileCheck } from './cache.js';
 import { nodeHost, recordingHost } from './node-host.js';
+import { withFrontMatter } from './front-matter.js';
 
 export interface JobOutcome {
   result: LintResult;
@@ -10,8 +11,9 @@ export interface JobOutcome {
   checks: FileCheck[];
 }
 
+/** Call `prepareFrontMatter(text)` first, so that the front matter can be read. */
 export function runLintJob(text: string, settings: LintTextOptions): JobOutcome {
   const checks: FileCheck[] = [];
-  const result = lintText(text, { ...settings, host: recordingHost(settings.host ?? nodeHost, checks) });
+  const result = lintText(text, { ...withFrontMatter(settings), host: recordingHost(settings.host ?? nodeHost, checks) });
   return { result, checks };
 }

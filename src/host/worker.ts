@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PoolReply, PoolRequest } from './pool.js';
 import { runLintJob } from './lint-job.js';
+import { prepareFrontMatter } from './front-matter.js';
 import { Workspace, type WorkspaceOptions } from './workspace.js';
 
 export function runWorker(): void {
@@ -14,8 +15,8 @@ export function runWorker(): void {
   const workspace = new Workspace(workerData as WorkspaceOptions);
 
   port.on('message', (request: PoolRequest) => {
-    workspace.settingsFor(request.file).then(
-      (settings) => {
+    Promise.all([workspace.settingsFor(request.file), prepareFrontMatter(request.text)]).then(
+      ([settings]) => {
         const reply: PoolReply = { id: request.id, outcome: runLintJob(request.text, settings.lint) };
         port.postMessage(reply);
       },

@@ -13,7 +13,8 @@ import type { LintHost, RuleConfig } from '../engine/run-rules.js';
 import type { AnyRule } from '../rule-kit/rule.js';
 import type { LintTextOptions } from '../engine/lint-text.js';
 import { bundledSchema } from '../template/bundled.js';
-import { buildTemplateSchema, withColumns, type TemplateSchema } from '../template/schema.js';
+import { buildTemplateSchema, withColumns, withIdentity, type TemplateSchema } from '../template/schema.js';
+import { declaredIdentity } from './front-matter.js';
 import { describeFsError } from './discover.js';
 import { nodeHost } from './node-host.js';
 import { loadPlugin } from './plugins.js';
@@ -124,10 +125,16 @@ export class Workspace {
     if (!template) return Promise.resolve(bundledSchema());
     let schema = this.schemas.get(template);
     if (!schema) {
+      const shown = relative(this.options.cwd, template) || template;
       schema = readFile(template, 'utf8').then(
-        (text) => buildTemplateSchema(text, template),
+        async (text) => {
+          const declared = await declaredIdentity(text).catch((error: unknown) => {
+            throw new ConfigError(`template: the front matter of ${shown} is not valid YAML: ${error instanceof Error ? error.message : String(error)}`, configFile);
+          });
+          return withIdentity(buildTemplateSchema(text, template), declared);
+        },
         (error: unknown) => {
-          throw new ConfigError(`template: cannot read ${relative(this.options.cwd, template) || template}: ${describeFsError(error)}`, configFile);
+          throw new ConfigError(`template: cannot read ${shown}: ${describeFsError(error)}`, configFile);
         },
       );
       this.schemas.set(template, schema);

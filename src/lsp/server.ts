@@ -27,6 +27,7 @@ import { BOM } from '../markdown/source.js';
 import { ruleMeta } from '../engine/meta.js';
 import type { LintMessage, Suggestion, TextEdit } from '../engine/types.js';
 import { lintText } from '../engine/lint-text.js';
+import { prepareFrontMatter, withFrontMatter } from '../host/front-matter.js';
 
 /** Parsed parts of open documents, shared: an edit re-parses only the part it touched. */
 const MAX_CACHED_CHARS = 8_000_000;
@@ -134,7 +135,8 @@ class DmlintServer {
     try {
       const settings = await this.workspace.settingsFor(path);
       const text = document.getText();
-      const options = { ...settings.lint, chunkCache: this.chunkCache };
+      await prepareFrontMatter(text);
+      const options = { ...withFrontMatter(settings.lint), chunkCache: this.chunkCache };
       const result = lintText(text, document.uri.startsWith('file:') ? options : { ...options, filePath: '<untitled>' });
       const shift = text.startsWith(BOM) ? BOM.length : 0;
       const links = new Map(ruleMeta(settings.lint.ruleSet ?? builtinRules, new Set(builtinRules.map((rule) => rule.id))).map((rule) => [rule.id, rule.docsUrl]));

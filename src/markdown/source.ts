@@ -107,20 +107,40 @@ export function stripBom(text: string): { text: string; hasBom: boolean } {
 const FRONT_MATTER_OPEN = /^---[ \t]*$/;
 const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 
+/** A YAML front matter block: its lines between the delimiters, and where it ends (after the closing line). */
+export interface FrontMatter {
+  /** The YAML text, without the `---` lines. */
+  body: string;
+  /** Offset where the YAML text starts (the line after the opening `---`). */
+  bodyStart: number;
+  /** Offset just past the closing line's text. */
+  end: number;
+}
+
 /**
- * The text with a YAML front matter block (`---` on the first line, then a line that is not blank,
- * up to a line `---` or `...`) blanked out, line endings kept so that no offset moves. GitHub and
- * site generators show front matter as metadata, not Markdown; parsed as Markdown, its closing
- * `---` makes a heading of it. (A document opening with a thematic break has a blank line next.)
+ * The document's front matter: `---` on the first line, then a line that is not blank, up to a
+ * line `---` or `...`; null when it has none. (A document opening with a thematic break has a
+ * blank line next.)
  */
-export function blankFrontMatter(text: string): string {
-  if (!text.startsWith('---')) return text;
+export function frontMatterOf(text: string): FrontMatter | null {
+  if (!text.startsWith('---')) return null;
   const source = new SourceText(text);
-  if (!FRONT_MATTER_OPEN.test(source.lineText(1)) || source.lineCount < 3 || source.lineText(2).trim() === '') return text;
+  if (!FRONT_MATTER_OPEN.test(source.lineText(1)) || source.lineCount < 3 || source.lineText(2).trim() === '') return null;
   for (let line = 2; line <= source.lineCount; line++) {
     if (!FRONT_MATTER_CLOSE.test(source.lineText(line))) continue;
-    const end = source.lineEnd(line);
-    return text.slice(0, end).replace(/[^\r\n]/g, ' ') + text.slice(end);
+    const bodyStart = source.lineStart(2);
+    return { body: text.slice(bodyStart, source.lineStart(line)), bodyStart, end: source.lineEnd(line) };
   }
-  return text;
+  return null;
+}
+
+/**
+ * The text with its front matter blanked out, line endings kept so that no offset moves. GitHub
+ * and site generators show front matter as metadata, not Markdown; parsed as Markdown, its
+ * closing `---` makes a heading of it.
+ */
+export function blankFrontMatter(text: string): string {
+  const frontMatter = frontMatterOf(text);
+  if (!frontMatter) return text;
+  return text.slice(0, frontMatter.end).replace(/[^\r\n]/g, ' ') + text.slice(frontMatter.end);
 }

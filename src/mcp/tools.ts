@@ -13,6 +13,7 @@ import { outlineText, type OutlineEntry } from '../engine/outline.js';
 import { isComplete, type LintMessage, type LintResult } from '../engine/types.js';
 import { describeFsError, discoverFiles, DOCUMENT_NAME } from '../host/discover.js';
 import { IgnoreFiles } from '../host/ignore-files.js';
+import { prepareFrontMatter, withFrontMatter } from '../host/front-matter.js';
 import { lintFiles } from '../host/lint-files.js';
 import { nodeHost } from '../host/node-host.js';
 import { decodeDocument, DEFAULT_MAX_FILE_SIZE, readDocument, withEncodingError } from '../host/read-document.js';
@@ -121,7 +122,8 @@ export class AgentTools {
       const read = readDocument(file, DEFAULT_MAX_FILE_SIZE);
       if ('refused' in read) throw new ToolError(`${input.path}: ${read.refused}`);
       const settings = await this.workspace.settingsFor(file);
-      const outline = outlineText(read.text, { ...settings.lint, chunkCache: this.chunkCache });
+      await prepareFrontMatter(read.text);
+      const outline = outlineText(read.text, withFrontMatter({ ...settings.lint, chunkCache: this.chunkCache }));
       const result = read.encodingError ? withEncodingError(outline.result, read.text, read.encodingError) : outline.result;
       return this.outlineReport({ ...outline, result }, this.root.display(file));
     }
@@ -169,7 +171,8 @@ export class AgentTools {
     if ('refused' in decoded) throw new ToolError(`text: ${decoded.refused}`);
     const file = this.root.resolve(input.filePath ?? DOCUMENT_NAME);
     const { lint, ...rest } = await this.workspace.settingsFor(file);
-    return { text: decoded.text, settings: { ...rest, lint: { ...lint, chunkCache: this.chunkCache } }, shown: input.filePath ?? '<text>' };
+    await prepareFrontMatter(decoded.text);
+    return { text: decoded.text, settings: { ...rest, lint: withFrontMatter({ ...lint, chunkCache: this.chunkCache }) }, shown: input.filePath ?? '<text>' };
   }
 
   private fileReport(result: LintResult): FileReport {

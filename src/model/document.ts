@@ -2,6 +2,7 @@
  * The data-model document: the generic structure of one parse, matched against a template
  * schema, with entities and header fields read out. Built once per file; rules only read it.
  */
+import { readTemplateReference, type TemplateReferenceRead } from './template-reference.js';
 import { findResidue, type Residue } from './residue.js';
 import type { TemplateSchema } from '../template/schema.js';
 import { readApproval, type Approval } from './approval.js';
@@ -38,6 +39,8 @@ export interface DocumentInput {
   schema: TemplateSchema;
   /** Parses of document parts kept between calls: an editor re-parses only the parts that changed. */
   chunkCache?: ChunkCache | null;
+  /** Parses YAML, for the front matter; without it the front matter is not read. */
+  readYaml?: ((text: string) => unknown) | null;
 }
 
 export class DataModelDocument {
@@ -52,6 +55,8 @@ export class DataModelDocument {
   readonly header: Map<string, Field>;
   readonly entities: Entity[];
   private residueCache: Residue[] | null = null;
+  private readonly readYaml: ((text: string) => unknown) | null;
+  private templateReferenceCache: TemplateReferenceRead | undefined;
   private residueOverlap: ((start: number, end: number) => boolean) | null = null;
   /** Parts of the model read on first use, so rules that are off cost nothing. */
   private readonly cache: {
@@ -73,10 +78,17 @@ export class DataModelDocument {
     this.text = text;
     this.hasBom = hasBom;
     this.schema = input.schema;
+    this.readYaml = input.readYaml ?? null;
     this.structure = buildStructure(text, input.chunkCache ?? null);
     this.outline = matchOutline(this.structure.root, input.schema);
     this.header = readHeader(this.structure);
     this.entities = readEntities(input.schema, this.outline, this.structure.tables, this.structure.source);
+  }
+
+  /** The template the front matter says the document was filled from (`template:`), or why it cannot be read. */
+  get templateReference(): TemplateReferenceRead {
+    if (this.templateReferenceCache === undefined) this.templateReferenceCache = readTemplateReference(this.structure.source, this.readYaml);
+    return this.templateReferenceCache;
   }
 
   get source(): Structure['source'] {

@@ -6,6 +6,7 @@
 import type { TemplateSchema, TemplateSection } from '../template/schema.js';
 import { matchesPattern, normalizeTitle } from '../template/title.js';
 import type { Section } from '../markdown/types.js';
+import { skeletonOf } from '../template/skeleton.js';
 
 export interface MissingSection {
   template: TemplateSection;
@@ -15,6 +16,14 @@ export interface MissingSection {
   after: Section | null;
   /** The present section it should precede, if any. */
   before: Section | null;
+  /** Where and what to insert for it: the template's skeleton of the section, at its place. */
+  insertion: Insertion;
+}
+
+/** Text to insert at an offset of the document. */
+export interface Insertion {
+  at: number;
+  text: string;
 }
 
 export interface MisplacedSection {
@@ -44,6 +53,8 @@ export interface Outline {
   misplaced: MisplacedSection[];
   unordered: UnorderedSection[];
   retitled: RetitledSection[];
+  /** Sections below the title that match no template heading, in a section that does (or at the top); their subsections are not listed apart. */
+  extra: Section[];
 }
 
 export function titleMatches(template: TemplateSection, section: Section): boolean {
@@ -54,7 +65,16 @@ export function titleMatches(template: TemplateSection, section: Section): boole
 export function matchOutline(root: Section, schema: TemplateSchema): Outline {
   const matcher = new OutlineMatcher();
   matcher.matchChildren(schema.root, root, true);
-  return matcher.result();
+  const outline = matcher.result();
+  const collect = (section: Section): void => {
+    for (const child of section.children) {
+      if (outline.templateOf(child)) collect(child);
+      else if (child.level > 1) outline.extra.push(child);
+      else collect(child);
+    }
+  };
+  collect(root);
+  return outline;
 }
 
 class OutlineMatcher {
@@ -74,6 +94,7 @@ class OutlineMatcher {
       misplaced: this.misplaced,
       unordered: this.unordered,
       retitled: this.retitled,
+      extra: [],
     };
   }
 
@@ -164,8 +185,24 @@ class OutlineMatcher {
         if (other.index < template.index) after = section;
         else if (!before) before = section;
       }
-      this.missing.push({ template, parent, after, before });
+      this.missing.push({ template, parent, after, before, insertion: this.strayInsertion(template) ?? insertionFor(template, parent, after, before) });
     }
+  }
+
+  /**
+   * A missing heading whose subsections are present elsewhere: only the heading and its guidance,
+   * put before the first of them, so that nothing is inserted twice.
+   */
+  private strayInsertion(template: TemplateSection): Insertion | null {
+    const present: Section[] = [];
+    const visit = (node: TemplateSection): void => {
+      present.push(...(this.byTemplate.get(node) ?? []));
+      node.children.forEach(visit);
+    };
+    template.children.forEach(visit);
+    if (present.length === 0) return null;
+    const at = present.reduce((least, section) => Math.min(least, section.headingRange.start.offset), Infinity);
+    return { at, text: `${template.own}\n\n` };
   }
 
   /** Reports the fewest sections that, moved, would put the rest in the template's order. */
@@ -182,6 +219,18 @@ class OutlineMatcher {
       this.unordered.push({ section: entry.section, template: entry.template, after });
     });
   }
+}
+
+/**
+ * The skeleton goes before the present section it precedes, else after the end of the one it
+ * follows (its subsections included), else before the parent's first subsection, else at the end
+ * of the parent's own text.
+ */
+function insertionFor(template: TemplateSection, parent: Section, after: Section | null, before: Section | null): Insertion {
+  const skeleton = skeletonOf(template);
+  const ahead = before ?? (after ? null : (parent.children[0] ?? null));
+  if (ahead) return { at: ahead.headingRange.start.offset, text: `${skeleton}\n\n` };
+  return { at: (after ?? parent).range.end.offset, text: `\n\n${skeleton}` };
 }
 
 /** Indices of one longest non-decreasing subsequence (patience sorting, O(n log n)). */

@@ -4,6 +4,7 @@
  * fields, and the inventory of placeholders, choices, guidance and example names. The template
  * is the single source of truth; nothing here names a section of the bundled template.
  */
+import { createHash } from 'node:crypto';
 import { headerFields } from '../markdown/header.js';
 import { buildStructure, type Structure } from '../markdown/structure.js';
 import type { BracketGroup, Section } from '../markdown/types.js';
@@ -38,6 +39,8 @@ export interface TemplateSection {
   index: number;
   /** Line in the template, for messages about the template itself. */
   line: number;
+  /** The template's text of this section up to its first subsection: the heading and its guidance. */
+  own: string;
 }
 
 export interface Choice {
@@ -58,9 +61,20 @@ export interface Inventory {
   examplePhrases: Set<string>;
 }
 
+/** Which template this is, for documents that say which one they were filled from. */
+export interface TemplateIdentity {
+  /** The front matter's `name`, else the file name without `.md` (`data-model-template` for the bundled one). */
+  name: string;
+  /** The front matter's `version`; null when it gives none. */
+  version: string | null;
+  /** The first 12 hex digits of the SHA-256 of the template's text. */
+  digest: string;
+}
+
 export interface TemplateSchema {
   /** Where the template came from: a path, or `bundled`. */
   origin: string;
+  identity: TemplateIdentity;
   /** A virtual level-0 node whose children are the template's top headings. */
   root: TemplateSection;
   /** Every template section in order. */
@@ -79,7 +93,7 @@ export function buildTemplateSchema(text: string, origin: string): TemplateSchem
   for (const group of structure.brackets) {
     if (group.container === 'heading' && !headingGroups.has(group.section)) headingGroups.set(group.section, group);
   }
-  const root = toTemplateSection(structure.root, null, { inventory, headingGroups });
+  const root = toTemplateSection(structure.root, null, { inventory, headingGroups, text: structure.source.text });
   const sections: TemplateSection[] = [];
   const collect = (node: TemplateSection): void => {
     for (const child of node.children) {
@@ -88,7 +102,18 @@ export function buildTemplateSchema(text: string, origin: string): TemplateSchem
     }
   };
   collect(root);
-  return { origin, root, sections, headerFields: readHeaderFields(structure, inventory), inventory, columns: DEFAULT_COLUMNS };
+  const identity = { name: nameOf(origin), version: null, digest: createHash('sha256').update(text).digest('hex').slice(0, 12) };
+  return { origin, identity, root, sections, headerFields: readHeaderFields(structure, inventory), inventory, columns: DEFAULT_COLUMNS };
+}
+
+function nameOf(origin: string): string {
+  return origin === 'bundled' ? 'data-model-template' : (origin.split(/[\\/]/).pop() ?? origin).replace(/\.md$/i, '');
+}
+
+/** The schema with the name and version its front matter declares (read by the host, which reads YAML). */
+export function withIdentity(schema: TemplateSchema, declared: { name?: string; version?: string } | null): TemplateSchema {
+  if (!declared) return schema;
+  return { ...schema, identity: { ...schema.identity, name: declared.name ?? schema.identity.name, version: declared.version ?? schema.identity.version } };
 }
 
 /** The schema with a team's extra column names. */
@@ -178,6 +203,7 @@ interface OutlineContext {
   inventory: Inventory;
   /** The first bracket group in each heading. */
   headingGroups: Map<Section, BracketGroup>;
+  text: string;
 }
 
 function toTemplateSection(section: Section, parent: TemplateSection | null, context: OutlineContext): TemplateSection {
@@ -196,6 +222,7 @@ function toTemplateSection(section: Section, parent: TemplateSection | null, con
     codeLanguages: section.blocks.flatMap((block) => (block.kind === 'code' ? [block.lang ?? ''] : [])),
     index: 0,
     line: section.headingRange.start.line,
+    own: section.level === 0 ? '' : context.text.slice(section.headingRange.start.offset, section.children[0]?.headingRange.start.offset ?? section.range.end.offset).trimEnd(),
   };
   for (const child of section.children) {
     const converted = toTemplateSection(child, node, context);

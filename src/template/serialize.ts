@@ -11,6 +11,7 @@ interface FlatSection extends Omit<TemplateSection, 'children' | 'parent'> {
 
 interface FlatSchema {
   origin: string;
+  identity: TemplateSchema['identity'];
   /** Index 0 is the root; the others are `sections` in order. */
   sections: FlatSection[];
   headerFields: string[];
@@ -31,6 +32,7 @@ export function serializeSchema(schema: TemplateSchema): string {
   const { inventory } = schema;
   const flat: FlatSchema = {
     origin: schema.origin,
+    identity: schema.identity,
     sections: all.map(({ parent: _parent, children, ...rest }) => ({ ...rest, children: children.map((child) => indexOf.get(child) ?? -1) })),
     headerFields: schema.headerFields,
     inventory: {
@@ -63,6 +65,7 @@ export function deserializeSchema(json: string): TemplateSchema {
   const { inventory } = flat;
   return {
     origin: flat.origin,
+    identity: flat.identity,
     root,
     sections,
     headerFields: flat.headerFields,

@@ -7,6 +7,7 @@
  * (and the model's patterns it reads) match in part, at the place the rule reads. Parser: the
  * paragraphs micromark used to take quadratic time on, past dmlint's inline budget.
  */
+import { parse as parseYaml } from 'yaml';
 import type { LintHost } from '../../src/engine/run-rules.js';
 
 export interface Attack {
@@ -16,8 +17,8 @@ export interface Attack {
   document(size: number): string;
   /** A message the rule gives because of the run (its line, a pattern of its text). */
   reports: (text: string) => { line: number; message: RegExp };
-  /** A file path and a host, for rules that look at files. */
-  options?: { filePath: string; host: LintHost };
+  /** A file path and a host, for rules that look at files; a YAML parser, for rules that read the front matter. */
+  options?: { filePath?: string; host?: LintHost; readYaml?: (text: string) => unknown };
 }
 
 /** The run's length in the tests; the bench compares it with a run twice as long. */
@@ -69,6 +70,14 @@ export function regexAttacks(COMPLETE: string): Record<string, Attack[]> {
     'required-section': [
       { name: 'a heading with unclosed tags', document: (n) => edit('## Overview', `## Overview ${run('<a ', n)}`), reports: at('## Entity Definitions', /^Missing section "## Overview"/) },
       { name: 'a heading with a run of spaces', document: (n) => edit('## Overview', `## Overview${run(' ', n)}x`), reports: at('## Entity Definitions', /^Missing section "## Overview"/) },
+    ],
+    'template-drift': [
+      {
+        name: 'a template name of spaces and @ signs in the front matter',
+        document: (n) => `---\ntemplate: x${run(' @', n)}y@1\n---\n\n${COMPLETE}`,
+        reports: at('template:', /^The document was filled from template "x @/),
+        options: { readYaml: parseYaml },
+      },
     ],
     'section-order': [
       { name: 'a heading with a long tag, at the wrong level', document: (n) => edit('### Persistence Layer', `## Persistence Layer <span ${run('a ', n)}>`), reports: at('## Persistence Layer', /^Section "## Persistence Layer <span a a .*" is a level-2 heading/) },

@@ -12,6 +12,7 @@ import { lintText } from '../../src/engine/lint-text.js';
 import type { LintMessage, TextEdit } from '../../src/engine/types.js';
 import { nodeHost } from '../../src/host/node-host.js';
 import { SourceText } from '../../src/markdown/source.js';
+import { parse as parseYaml } from 'yaml';
 import { REPO } from './cli.js';
 
 export const RULE_FIXTURES = join(REPO, 'fixtures', 'rules');
@@ -42,7 +43,7 @@ export function ruleCases(rule: AnyRule, kind: 'valid' | 'invalid'): RuleCase[] 
 /** The messages of a case: only its rule, with its options. */
 export function lintCase(ruleCase: RuleCase): LintMessage[] {
   const { rule, file, text, options } = ruleCase;
-  return lintText(text, { filePath: file, host: nodeHost, ruleSet: [rule], ...(options ? { rules: { options: { [rule.id]: options } } } : {}) }).messages;
+  return lintText(text, { filePath: file, host: nodeHost, ruleSet: [rule], readYaml: parseYaml, ...(options ? { rules: { options: { [rule.id]: options } } } : {}) }).messages;
 }
 
 /** The messages as a .expected file shows them. */
