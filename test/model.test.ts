@@ -139,6 +139,28 @@ describe('diagram names', () => {
   });
 });
 
+describe('box diagrams read by display width', () => {
+  const named = (diagram: string): string[] => {
+    const doc = model(`# Data Model: X\n\n## Entity Relationship Diagram\n\n\`\`\`\n${diagram}\n\`\`\`\n`);
+    return doc.diagramNames.named.map((span) => `${span.text} ${where(span.range)}`);
+  };
+
+  it('find boxes after wide characters and emoji, with whole names and UTF-16 columns', () => {
+    const diagram = ['┌───────────┐      ┌─────────────────────┐ 🚀 ┌────────┐', '│ Order     │ 注文 │ MenuItemTranslation │───►│ Shelf  │', '└───────────┘      └─────────────────────┘    └────────┘'];
+    expect(named(diagram.join('\n'))).toEqual(['Order 7:3-7:8', 'MenuItemTranslation 7:20-7:39', 'Shelf 7:47-7:52']);
+  });
+
+  it('leave a gloss beside the name out of it', () => {
+    expect(named('┌──────────────────┐  ┌──────────────────┐\n│ Restaurant  店舗 │  │ 메뉴 MenuItem    │\n└──────────────────┘  └──────────────────┘')).toEqual(['Restaurant 7:3-7:13', '메뉴 7:23-7:25']);
+    expect(named('┌────────────────────┐\n│ Restaurant 店舗    │\n│ Order Item         │\n└────────────────────┘')).toEqual(['Restaurant 7:3-7:13']);
+  });
+
+  it('read a state box after a Hangul label on a border row', () => {
+    const doc = model('# Data Model: X\n\n## State Management\n\n### Entity States\n\n**Order States**:\n\n```\n┌────────┐ 승인 ┌──────────┐\n│ draft  │─────►│ approved │\n└────────┘      └──────────┘\n```\n');
+    expect(doc.stateMachines[0]?.states.map((span) => `${span.text} ${where(span.range)}`)).toEqual(['draft 11:3-11:8', 'approved 11:19-11:27']);
+  });
+});
+
 describe('table columns against the template', () => {
   const columns = (header: string): unknown => {
     const doc = model(`# Data Model: X\n\n## Entity Definitions\n\n### Entity: A\n\n#### Attributes\n\n${header}\n${header.replace(/[^|]+/g, '---')}\n`);

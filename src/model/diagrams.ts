@@ -4,6 +4,7 @@
  * on folded text (letters.ts) and sliced from the code itself.
  */
 import { codeOffset } from '../markdown/code.js';
+import { displayColumns, indexAtColumn, isWide } from '../util/display-width.js';
 import { foldLetters } from '../util/letters.js';
 import { nameKey } from '../util/names.js';
 import type { SourceText } from '../markdown/source.js';
@@ -56,23 +57,58 @@ const STEREOTYPE = /\u00AB[^\u00BB]{0,80}\u00BB|<<[^>]{0,80}>>/g;
 const TITLE = /[A-Za-z0-9_][A-Za-z0-9_ .-]*/;
 
 /**
+ * The entity's name in a box's title: a gloss beside it is not part of it. A gloss is set apart by
+ * two spaces or more (`Restaurant  店舗`), or is written in wide characters after a name that is
+ * not (`Restaurant 店舗`), or the other way round.
+ */
+function titleName(title: string): string {
+  const [first = ''] = title.trim().split(/\s{2,}/);
+  const words = first.split(' ');
+  const wide = (word: string): boolean => [...word].some((char) => isWide(char));
+  const kind = wide(words[0] ?? '');
+  const kept = words.findIndex((word) => wide(word) !== kind);
+  return (kept < 0 ? words : words.slice(0, kept)).join(' ');
+}
+
+/** A line with its display columns, measured when first needed. */
+function columnsOf(cache: Map<number, readonly number[]>, lines: readonly Line[], index: number): readonly number[] {
+  let columns = cache.get(index);
+  if (!columns) {
+    columns = displayColumns(lines[index]?.text ?? '');
+    cache.set(index, columns);
+  }
+  return columns;
+}
+
+/**
  * The first text line inside each box drawn with box-drawing characters or `+---+`. A `+---+`
- * line with a box side right above it is a separator or a bottom border, not a new box.
+ * line with a box side right above it is a separator or a bottom border, not a new box. Boxes
+ * line up by display column: a wide character (`店`, `🚀`) takes two.
  */
 export function boxTitles(source: SourceText, code: CodeBlock): Span[] {
   const lines = linesOf(code.value);
+  const measured = new Map<number, readonly number[]>();
+  /** The text of line `index` between two display columns. */
+  const between = (index: number, from: number, to: number): { text: string; at: number } => {
+    const columns = columnsOf(measured, lines, index);
+    const at = indexAtColumn(columns, from);
+    return { text: lines[index]?.text.slice(at, indexAtColumn(columns, to)) ?? '', at };
+  };
   const titles: Span[] = [];
   lines.forEach((line, i) => {
     for (const border of line.text.matchAll(TOP_BORDER)) {
-      if (border[0].startsWith('+') && SIDES.has(lines[i - 1]?.text.charAt(border.index) ?? '')) continue;
-      const from = border.index + 1;
-      const to = border.index + border[0].length - 1;
+      const columns = columnsOf(measured, lines, i);
+      const left = columns[border.index] ?? 0;
+      if (border[0].startsWith('+') && i > 0 && SIDES.has(between(i - 1, left, left + 1).text)) continue;
+      const from = columns[border.index + 1] ?? 0;
+      const to = columns[border.index + border[0].length - 1] ?? 0;
       for (let j = i + 1; j < Math.min(lines.length, i + 4); j++) {
-        const inside = (lines[j]?.text.slice(from, to) ?? '').replace(STEREOTYPE, (match) => ' '.repeat(match.length));
+        const { text: raw, at } = between(j, from, to);
+        const inside = raw.replace(STEREOTYPE, (match) => ' '.repeat(match.length));
         if (BORDER_ONLY.test(inside)) continue;
         const title = TITLE.exec(foldLetters(inside));
-        const text = title ? inside.slice(title.index, title.index + title[0].length).trim() : undefined;
-        if (title && text) titles.push(spanAt(source, code, (lines[j]?.start ?? 0) + from + title.index, text));
+        const text = title ? titleName(inside.slice(title.index, title.index + title[0].length)) : undefined;
+        if (title && text) titles.push(spanAt(source, code, (lines[j]?.start ?? 0) + at + title.index, text));
         break;
       }
     }

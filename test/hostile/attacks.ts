@@ -121,6 +121,7 @@ export function regexAttacks(COMPLETE: string): Record<string, Attack[]> {
     ],
     'erd-entities': [
       { name: 'a wide box of stereotype openings', document: (n) => edit('└──────────────┘          └──────────────────┘\n```', `└──────────────┘          └──────────────────┘\n+${run('-', n)}--------+\n|${run('<<', n)} Ghost |\n\`\`\``), reports: at('Ghost', /^The diagram names "Ghost", which is not an entity defined in this document/) },
+      { name: 'a wide box of emoji and wide characters', document: (n) => edit('└──────────────┘          └──────────────────┘\n```', `└──────────────┘          └──────────────────┘\n┌${run('─', 4 * n)}───────┐\n│${run('。', n)}${run('🚀', 2 * n)} Ghost │\n└${run('─', 4 * n)}───────┘\n\`\`\``), reports: at('│。', /^The diagram names "Ghost", which is not an entity defined in this document/) },
       { name: 'a border that never closes', document: (n) => edit('└──────────────┘          └──────────────────┘\n```', `└──────────────┘          └──────────────────┘\n+${run('-', n)}\n\n+-------+\n| Ghost |\n+-------+\n\`\`\``), reports: at('| Ghost', /^The diagram names "Ghost"/) },
       {
         name: 'Mermaid lines of spaces and unclosed aliases',

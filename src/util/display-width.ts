@@ -1,0 +1,80 @@
+/**
+ * Display columns: where each character of a line shows in a monospaced font. East Asian wide
+ * characters and most emoji take two columns, combining marks none; box diagrams are drawn to
+ * line up in columns, not in UTF-16 code units. Widths come from string-width, one grapheme at a
+ * time (a grapheme is what a terminal draws as one character).
+ */
+import stringWidth from 'string-width';
+
+let graphemes: Intl.Segmenter | null = null;
+const widths = new Map<string, number>();
+/** Distinct graphemes remembered; past it each is measured anew (a line of random emoji). */
+const WIDTH_CACHE_LIMIT = 4096;
+const ASCII = /^[\u0020-\u007E]*$/;
+
+function graphemeWidth(grapheme: string): number {
+  let width = widths.get(grapheme);
+  if (width === undefined) {
+    // A tab counts one: diagrams are drawn with spaces, and a tab's width depends on the editor.
+    width = grapheme === '\t' ? 1 : stringWidth(grapheme);
+    if (widths.size < WIDTH_CACHE_LIMIT) widths.set(grapheme, width);
+  }
+  return width;
+}
+
+/** Code units segmented at a time: V8's segmenter slows down more than linearly on long strings. */
+const WINDOW = 256;
+
+/**
+ * The graphemes of a line with their indexes, segmented a window at a time. A window's last
+ * grapheme may be cut short by the window's end, so the next window starts at it; a grapheme
+ * longer than a window (thousands of combining marks) is taken in pieces.
+ */
+function* graphemesOf(line: string): Generator<{ segment: string; index: number }> {
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  let start = 0;
+  while (start < line.length) {
+    const end = Math.min(line.length, start + WINDOW);
+    const segments = [...graphemes.segment(line.slice(start, end))];
+    const last = segments.at(-1);
+    const keep = end < line.length && segments.length > 1 ? segments.length - 1 : segments.length;
+    for (const { segment, index } of segments.slice(0, keep)) yield { segment, index: start + index };
+    start = keep < segments.length && last ? start + last.index : end;
+  }
+}
+
+/**
+ * The display column (0-based) at which each UTF-16 index of a line starts, and at `line.length`
+ * the line's width. The code units of one grapheme share its column.
+ */
+export function displayColumns(line: string): readonly number[] {
+  const columns = new Array<number>(line.length + 1);
+  if (ASCII.test(line)) {
+    for (let i = 0; i <= line.length; i++) columns[i] = i;
+    return columns;
+  }
+  let column = 0;
+  for (const { segment, index } of graphemesOf(line)) {
+    for (let i = 0; i < segment.length; i++) columns[index + i] = column;
+    column += graphemeWidth(segment);
+  }
+  columns[line.length] = column;
+  return columns;
+}
+
+/** The first UTF-16 index whose display column is at or past `column` (the line's length past its end). */
+export function indexAtColumn(columns: readonly number[], column: number): number {
+  let low = 0;
+  let high = columns.length - 1;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((columns[mid] ?? 0) >= column) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
+/** Whether a grapheme shows two columns wide (a CJK character, most emoji). */
+export function isWide(grapheme: string): boolean {
+  return graphemeWidth(grapheme) >= 2;
+}
