@@ -1,5 +1,6 @@
-/** Display columns of a line: what box diagrams are aligned by. */
+/** Display columns of a line, what box diagrams are aligned by, and quotes cut at graphemes. */
 import { describe, expect, it } from 'vitest';
+import { quote } from '../src/rule-kit/messages.js';
 import { displayColumns, indexAtColumn } from '../src/util/display-width.js';
 
 describe('display columns', () => {
@@ -20,5 +21,16 @@ describe('display columns', () => {
   it('find the first index at or past a column', () => {
     const columns = displayColumns('店x🚀y');
     expect([0, 1, 2, 3, 4, 5, 6].map((column) => indexAtColumn(columns, column))).toEqual([0, 1, 1, 2, 4, 4, 5]);
+  });
+});
+
+describe('quoted text in messages', () => {
+  it('is cut where a grapheme ends, never inside a surrogate pair or a combining sequence', () => {
+    const long = (tail: string): string => `${'a'.repeat(58)}${tail}${'b'.repeat(10)}`;
+    expect(quote(long('🚀'))).toBe(`"${'a'.repeat(58)}…"`);
+    expect(quote(long('e\u0301'))).toBe(`"${'a'.repeat(58)}…"`);
+    expect(quote(long('xe\u0301'))).toBe(`"${'a'.repeat(58)}x…"`);
+    expect(quote(long('👩‍👩‍👧'))).toBe(`"${'a'.repeat(58)}…"`);
+    expect(quote('short 🚀 é')).toBe('"short 🚀 é"');
   });
 });

@@ -157,3 +157,34 @@ describe('output routing and thresholds', () => {
     expect((await runMain(['--max-warnings', 'some', '.'], { cwd: warningsOnly }))).toMatchObject({ code: 2 });
   });
 });
+
+describe('columns in any script', () => {
+  // Before the placeholder: an emoji (two UTF-16 code units), `e` + a combining accent (two) and
+  // two wide characters (one each). Columns count UTF-16 code units, as LSP and ESLint do.
+  const line = '**Storage Type**: 🚀 Cafe\u0301 店舗 [TBD]';
+  const startColumn = line.indexOf('[TBD]') + 1;
+  const dir = project({ 'specs/a/data-model.md': BROKEN.replace('**Storage Type**: [TBD]', line), 'specs/a/spec.md': '# s\n' });
+  const placeholderAt = async (format: string, read: (stdout: string) => string | null | undefined): Promise<string | null | undefined> => read((await runMain(['--format', format, '.'], { cwd: dir })).stdout);
+
+  it('are the same UTF-16 code units in every format', async () => {
+    expect(startColumn).toBe(31);
+    const expected = `121:${startColumn}-121:${startColumn + 5}`;
+    const json = await placeholderAt('json', (stdout) => {
+      const message = (JSON.parse(stdout) as Array<{ messages: Array<{ ruleId: string; line: number; column: number; endLine: number; endColumn: number }> }>)[0]?.messages.find((entry) => entry.ruleId === 'no-placeholder');
+      return message && `${message.line}:${message.column}-${message.endLine}:${message.endColumn}`;
+    });
+    const sarif = await placeholderAt('sarif', (stdout) => {
+      const run = (JSON.parse(stdout) as Log).runs[0];
+      const region = run?.results?.find((result) => result.ruleId === 'no-placeholder')?.locations?.[0]?.physicalLocation?.region;
+      return run?.columnKind === 'utf16CodeUnits' && region ? `${region.startLine}:${region.startColumn}-${region.endLine}:${region.endColumn}` : undefined;
+    });
+    const github = await placeholderAt('github', (stdout) => {
+      const match = /^::error file=[^,]+,line=(\d+),col=(\d+),endLine=(\d+),endColumn=(\d+),title=dmlint \(no-placeholder\)/m.exec(stdout);
+      return match && `${match[1]}:${match[2]}-${match[3]}:${match[4]}`;
+    });
+    const compact = await placeholderAt('compact', (stdout) => /:(\d+:\d+): error Unfilled placeholder/.exec(stdout)?.[1]);
+    const junit = await placeholderAt('junit', (stdout) => />(\d+:\d+) error Unfilled placeholder/.exec(stdout)?.[1]);
+    const markdown = await placeholderAt('markdown', (stdout) => /^\| (\d+:\d+) \| error \| Unfilled placeholder/m.exec(stdout)?.[1]);
+    expect({ json, sarif, github, compact, junit, markdown }).toEqual({ json: expected, sarif: expected, github: expected, compact: `121:${startColumn}`, junit: `121:${startColumn}`, markdown: `121:${startColumn}` });
+  });
+});

@@ -69,8 +69,18 @@ describe('dmlint --lsp', () => {
     await client.close(other);
   });
 
+  it('counts characters in UTF-16 code units, as the protocol does by default', async () => {
+    // An emoji is two code units, `e` + a combining accent two, a wide character one.
+    const line = '**Storage Type**: 🚀 Cafe\u0301 店 [SQL Database / NoSQL]';
+    await client.change(file, 3, BROKEN.replace('**Storage Type**: [SQL Database / NoSQL]', line));
+    const diagnostics = await client.diagnostics(file, (list) => list.some((diagnostic) => diagnostic.code === 'no-unresolved-choice' && diagnostic.range.start.character > 18));
+    const choice = diagnostics.find((diagnostic) => diagnostic.code === 'no-unresolved-choice');
+    expect(choice?.range).toEqual({ start: { line: 120, character: line.indexOf('[') }, end: { line: 120, character: line.length } });
+    expect(line.indexOf('[')).toBe(29);
+  });
+
   it('clears the diagnostics of a closed document, and exits cleanly', async () => {
-    await client.change(file, 3, BROKEN);
+    await client.change(file, 4, BROKEN);
     await client.diagnostics(file, (diagnostics) => diagnostics.length > 0);
     await client.close(file);
     expect(await client.diagnostics(file, (diagnostics) => diagnostics.length === 0)).toEqual([]);

@@ -2,6 +2,7 @@
  * How messages name things: headings with their level marks, quoted text kept short, "did you
  * mean" with the closest name, and the edits that rename a misspelt name.
  */
+import { graphemePrefix } from '../util/display-width.js';
 import type { Section } from '../markdown/types.js';
 import type { DataModelDocument } from '../model/document.js';
 import type { ResidueContext } from '../model/residue.js';
@@ -12,10 +13,14 @@ export function headingLabel(section: { level: number; title: string }): string 
   return section.level === 0 ? 'the document' : `${'#'.repeat(section.level)} ${section.title}`;
 }
 
-/** Double-quoted and shortened to `max` characters, with runs of whitespace shown as one space. */
+/**
+ * Double-quoted and shortened to about `max` UTF-16 code units, with runs of whitespace shown as
+ * one space. A long text is cut where a grapheme ends: never inside a surrogate pair (an emoji), a
+ * combining sequence (`é` written `e` + accent) or a joined emoji (`👩‍👩‍👧`).
+ */
 export function quote(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return `"${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}"`;
+  return `"${flat.length > max ? `${graphemePrefix(flat, max - 1)}…` : flat}"`;
 }
 
 /** `"## Overview"`, or `the document` for the root. */

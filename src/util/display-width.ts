@@ -2,11 +2,12 @@
  * Display columns: where each character of a line shows in a monospaced font. East Asian wide
  * characters and most emoji take two columns, combining marks none; box diagrams are drawn to
  * line up in columns, not in UTF-16 code units. Widths come from string-width, one grapheme at a
- * time (a grapheme is what a terminal draws as one character).
+ * time (a grapheme is what a terminal draws as one character). Text is also cut at graphemes.
  */
 import stringWidth from 'string-width';
 
 let graphemes: Intl.Segmenter | null = null;
+const segmenter = (): Intl.Segmenter => (graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
 const widths = new Map<string, number>();
 /** Distinct graphemes remembered; past it each is measured anew (a line of random emoji). */
 const WIDTH_CACHE_LIMIT = 4096;
@@ -31,11 +32,10 @@ const WINDOW = 256;
  * longer than a window (thousands of combining marks) is taken in pieces.
  */
 function* graphemesOf(line: string): Generator<{ segment: string; index: number }> {
-  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   let start = 0;
   while (start < line.length) {
     const end = Math.min(line.length, start + WINDOW);
-    const segments = [...graphemes.segment(line.slice(start, end))];
+    const segments = [...segmenter().segment(line.slice(start, end))];
     const last = segments.at(-1);
     const keep = end < line.length && segments.length > 1 ? segments.length - 1 : segments.length;
     for (const { segment, index } of segments.slice(0, keep)) yield { segment, index: start + index };
@@ -77,4 +77,18 @@ export function indexAtColumn(columns: readonly number[], column: number): numbe
 /** Whether a grapheme shows two columns wide (a CJK character, most emoji). */
 export function isWide(grapheme: string): boolean {
   return graphemeWidth(grapheme) >= 2;
+}
+
+/**
+ * The longest run of whole graphemes from the start of `text` that fits in `length` UTF-16 code
+ * units: never cut inside a surrogate pair, a combining sequence or a joined emoji.
+ */
+export function graphemePrefix(text: string, length: number): string {
+  let end = 0;
+  // Only what can be kept is segmented, with room for the grapheme that crosses the limit.
+  for (const { segment, index } of segmenter().segment(text.slice(0, length + 64))) {
+    if (index + segment.length > length) break;
+    end = index + segment.length;
+  }
+  return text.slice(0, end);
 }
