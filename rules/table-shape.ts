@@ -1,12 +1,30 @@
 import { defineRule, plural, quote, type PipeRows, type RuleContext, type Table } from '../src/rule-kit/index.js';
 
-type Context = RuleContext;
+/** Header names the team accepts for a template column, by the template's name for it. */
+interface Options {
+  synonyms: Record<string, string[]>;
+}
 
-export default defineRule({
+type Context = RuleContext<Options>;
+
+export default defineRule<Options>({
   id: 'table-shape',
   description: "Tables have the template's columns, every row has one cell per column, and no table is broken into plain text",
   rationale: 'A row with a missing or extra cell shifts values into the wrong column, and a table with a broken delimiter row is not a table at all: renderers and tools see a paragraph of pipes.',
   defaultSeverity: 'error',
+  fixable: true,
+  defaultOptions: { synonyms: {} },
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      synonyms: {
+        type: 'object',
+        additionalProperties: { type: 'array', items: { type: 'string', minLength: 1 } },
+        description: 'Header names your documents use for a template column, by the template\'s name for it, such as { "Cascade Behavior": ["Cascade"] }: such a column is not reported.',
+      },
+    },
+    additionalProperties: false,
+  },
   check(context) {
     for (const table of context.doc.structure.tables) {
       checkColumns(context, table);
@@ -16,10 +34,18 @@ export default defineRule({
   },
 });
 
-function checkColumns({ doc, report }: Context, table: Table): void {
-  const columns = doc.tableColumns(table);
+function checkColumns({ doc, report, options }: Context, table: Table): void {
+  const columns = doc.tableColumns(table, options.synonyms);
   if (!columns) return;
   const listed = columns.expected.join(' | ');
+  // Read as the template's column all the same: renaming it changes nothing but the name.
+  for (const { cell, expected } of columns.synonyms) {
+    report({
+      range: cell.range,
+      message: `Column ${quote(cell.text)} is read as the template's ${quote(expected)}: name it so, or declare it a synonym in table-shape's options`,
+      ...(cell.textRange ? { fix: { range: [cell.textRange.start.offset, cell.textRange.end.offset], text: expected } } : {}),
+    });
+  }
   for (const { cell, expected } of columns.renamed) report({ range: cell.range, message: `Column ${quote(cell.text)} should be ${quote(expected)}, as in the template (${listed})` });
   for (const cell of columns.extra) report({ range: cell.range, message: `Unexpected column ${quote(cell.text)}: the template's columns are ${listed}` });
   for (const name of columns.missing) report({ range: table.header.range, message: `Missing column ${quote(name)}: the template's columns are ${listed}` });

@@ -169,6 +169,16 @@ describe('table columns against the template', () => {
     return compared && { renamed: compared.renamed.map(({ cell, expected }) => `${cell.text} → ${expected}`), extra: compared.extra.map((cell) => cell.text), missing: compared.missing, outOfOrder: compared.outOfOrder };
   };
 
+  it('tell the names that differ from the template\'s apart, leaving out the ones declared', () => {
+    const doc = model('# Data Model: X\n\n## Entity Definitions\n\n### Entity: A\n\n#### Relationships\n\n| Target | Type | Description | Cascade |\n|---|---|---|---|\n| B | 1:N | Its Bs | Delete: CASCADE |\n');
+    const table = doc.structure.tables[0];
+    const synonyms = (declared?: Record<string, string[]>): string[] => (table ? (doc.tableColumns(table, declared)?.synonyms ?? []) : []).map(({ cell, expected }) => `${cell.text} → ${expected}`);
+    expect(synonyms()).toEqual(['Target → Related Entity', 'Cascade → Cascade Behavior']);
+    expect(synonyms({ 'CASCADE BEHAVIOR': ['cascade'] })).toEqual(['Target → Related Entity']);
+    // Read all the same: the relationship and its cascade are there.
+    expect(doc.entities[0]?.relationships.map((relationship) => [relationship.target, relationship.cells.cascade?.text])).toEqual([['B', 'Delete: CASCADE']]);
+  });
+
   it('match through the column vocabulary, and tell renamed, extra, missing and reordered columns apart', () => {
     expect(columns('| Field | Type | Required | Description | Validation Rules |')).toEqual({ renamed: [], extra: [], missing: [], outOfOrder: false });
     expect(columns('| Attribute | Type | Must | Description | Validation Rules |')).toEqual({ renamed: ['Must → Required'], extra: [], missing: [], outOfOrder: false });

@@ -10,7 +10,7 @@ import { diagramNames, type DiagramNames } from './diagrams.js';
 import { readEntities, type Attribute, type Entity } from './entities.js';
 import { linkedFilePath } from './links.js';
 import { readCompleteness, type Completeness } from './completeness.js';
-import { compareColumns, type ColumnComparison } from './table-columns.js';
+import { compareColumns, type ColumnComparison, type DeclaredSynonyms } from './table-columns.js';
 import { headerFields } from '../markdown/header.js';
 import { overlapTest } from '../util/intervals.js';
 import { matchOutline, type Outline } from './outline.js';
@@ -189,10 +189,13 @@ export class DataModelDocument {
     return index;
   }
 
-  /** A table's columns against the template's for its section; null when the template has no table there. */
-  tableColumns(table: Table): ColumnComparison | null {
+  /**
+   * A table's columns against the template's for its section, with the header names the team
+   * accepts for a column; null when the template has no table there.
+   */
+  tableColumns(table: Table, declared: DeclaredSynonyms = {}): ColumnComparison | null {
     const expected = this.outline.templateOf(table.section)?.tables[0]?.columns;
-    return expected ? compareColumns(table, expected, this.schema.columns) : null;
+    return expected ? compareColumns(table, expected, this.schema.columns, declared) : null;
   }
 
   /** The template's items in order with their state, and the share of required items filled in. */

@@ -11,6 +11,8 @@ export type RelationshipColumn = 'target' | 'type' | 'description' | 'cascade';
 export interface ColumnVocabulary {
   attributes: Readonly<Record<AttributeColumn, readonly string[]>>;
   relationships: Readonly<Record<RelationshipColumn, readonly string[]>>;
+  /** The names a team's configuration added, normalised: declared, so table-shape accepts them. */
+  declared?: readonly string[];
 }
 
 /** Extra names per role, as a config file gives them. */
@@ -49,7 +51,8 @@ function extend<Role extends string>(base: Readonly<Record<Role, readonly string
 /** The default vocabulary with a team's extra names added. */
 export function withColumnNames(names: ColumnNames | undefined, base: ColumnVocabulary = DEFAULT_COLUMNS): ColumnVocabulary {
   if (!names) return base;
-  return { attributes: extend(base.attributes, names.attributes), relationships: extend(base.relationships, names.relationships) };
+  const declared = [...Object.values(names.attributes ?? {}), ...Object.values(names.relationships ?? {})].flat().map(normalizeText);
+  return { attributes: extend(base.attributes, names.attributes), relationships: extend(base.relationships, names.relationships), declared: [...(base.declared ?? []), ...declared] };
 }
 
 /** Position of each role in a header row (-1 when absent). */
