@@ -155,6 +155,11 @@ describe('box diagrams read by display width', () => {
     expect(named('┌────────────────────┐\n│ Restaurant 店舗    │\n│ Order Item         │\n└────────────────────┘')).toEqual(['Restaurant 7:3-7:13']);
   });
 
+  it('read every state of a chain of arrows', () => {
+    const doc = model('# Data Model: X\n\n## State Management\n\n### Entity States\n\n**Order States**:\n\n```\nscheduled → confirmed → completed\nscheduled --> cancelled\n```\n');
+    expect(doc.stateMachines[0]?.states.map((span) => `${span.text} ${where(span.range)}`)).toEqual(['scheduled 10:1-10:10', 'confirmed 10:13-10:22', 'completed 10:25-10:34', 'cancelled 11:15-11:24']);
+  });
+
   it('read a state box after a Hangul label on a border row', () => {
     const doc = model('# Data Model: X\n\n## State Management\n\n### Entity States\n\n**Order States**:\n\n```\n┌────────┐ 승인 ┌──────────┐\n│ draft  │─────►│ approved │\n└────────┘      └──────────┘\n```\n');
     expect(doc.stateMachines[0]?.states.map((span) => `${span.text} ${where(span.range)}`)).toEqual(['draft 11:3-11:8', 'approved 11:19-11:27']);

@@ -181,8 +181,11 @@ export function isMermaidErDiagram(code: CodeBlock): boolean {
 export const NAME_BEFORE_ARROW = String.raw`(?<![A-Za-z0-9_-])[0-9-]*(${STATE_NAME})`;
 /** `->`, `→`, `⟶` or `=>` between two names (foreign keys, transitions). */
 export const ARROW = String.raw`(?:->|\u2192|\u27F6|=>)`;
-/** In a diagram also `-->` and `──►`. */
-const ARROW_PAIR = new RegExp(String.raw`${NAME_BEFORE_ARROW}\s*(?:-->|${ARROW}|\u2500+\u25BA)\s*(${STATE_NAME})`, 'dg');
+/**
+ * In a diagram also `-->` and `──►`. The name after the arrow is looked ahead at, not consumed: in
+ * a chain `draft → placed → shipped` it is the name before the next arrow too.
+ */
+const ARROW_PAIR = new RegExp(String.raw`${NAME_BEFORE_ARROW}\s*(?:-->|${ARROW}|\u2500+\u25BA)\s*(?=(${STATE_NAME}))`, 'dg');
 /** Mermaid pseudo-states (`state check <<choice>>`): routing, not states of the entity. */
 const PSEUDO_STATE = new RegExp(String.raw`^\s*state\s+(${STATE_NAME})\s*<<\s*(?:choice|fork|join)\s*>>`, 'd');
 
