@@ -1,7 +1,9 @@
 /**
  * Spec tests from files (test/support/rule-cases.ts): every valid case of a rule gives no message
  * with only that rule on, and every invalid case gives exactly what its .expected file says. Adding
- * a case means adding files. The complete example documents lint clean with every rule.
+ * a case means adding files. The complete example documents lint clean with every rule, and so
+ * do the corpus's documents (fixtures/corpus: written in the styles real teams use, in many
+ * languages); its invalid documents give exactly what their .expected files say.
  *
  * To write the .expected files of new cases: DMLINT_UPDATE_FIXTURES=1 npx vitest run test/rule-fixtures.test.ts
  * — then read every changed file before committing it.
@@ -84,6 +86,38 @@ describe('complete example documents', () => {
     it(`${basename(dirname(file))} lints clean with every rule`, () => {
       const result = lintText(readFileSync(file, 'utf8'), { filePath: file, host: nodeHost });
       expect(compact([result], { cwd: dirname(file), chalk: new Chalk({ level: 0 }), rules: [] })).toBe('');
+    });
+  }
+});
+
+describe('real-world style corpus', () => {
+  const corpus = join(REPO, 'fixtures', 'corpus');
+  const documentsIn = (dir: string): string[] =>
+    readdirSync(dir)
+      .filter((name) => name.endsWith('.md') && name !== 'spec.md')
+      .map((name) => join(dir, name));
+  const valid = documentsIn(corpus);
+  const invalid = documentsIn(join(corpus, 'invalid'));
+
+  it('holds at least fifteen complete documents', () => {
+    expect(valid.length + invalid.length).toBeGreaterThanOrEqual(15);
+  });
+
+  for (const file of valid) {
+    it(`${basename(file)} lints clean with every rule`, () => {
+      const result = lintText(readFileSync(file, 'utf8'), { filePath: file, host: nodeHost });
+      expect(describeMessages(readFileSync(file, 'utf8'), result.messages)).toBe('');
+    });
+  }
+
+  for (const file of invalid) {
+    it(`invalid/${basename(file)} reports exactly what its .expected file says, with every rule`, () => {
+      const text = readFileSync(file, 'utf8');
+      const actual = describeMessages(text, lintText(text, { filePath: file, host: nodeHost }).messages);
+      const expectedFile = file.replace(/\.md$/, '.expected');
+      if (UPDATE) writeFileSync(expectedFile, actual);
+      expect(actual).not.toBe('');
+      expect(actual).toBe(existsSync(expectedFile) ? readFileSync(expectedFile, 'utf8') : '(no .expected file)');
     });
   }
 });
