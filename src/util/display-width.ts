@@ -1,10 +1,15 @@
 /**
  * Display columns: where each character of a line shows in a monospaced font. East Asian wide
  * characters and most emoji take two columns, combining marks none; box diagrams are drawn to
- * line up in columns, not in UTF-16 code units. Widths come from string-width, one grapheme at a
- * time (a grapheme is what a terminal draws as one character). Text is also cut at graphemes.
+ * line up in columns, not in UTF-16 code units. A grapheme (what a terminal draws as one
+ * character) is measured as terminals do: an emoji sequence takes two columns, anything else the
+ * East Asian Width of its first visible character (get-east-asian-width, which follows Unicode's
+ * tables). Text is also cut at graphemes.
+ *
+ * Everything costly is built on first use: the segmenter loads ICU data and each `\p{…}` pattern
+ * is compiled anew in every process, which a run without a wide character should not pay for.
  */
-import stringWidth from 'string-width';
+import { eastAsianWidth } from 'get-east-asian-width';
 
 let graphemes: Intl.Segmenter | null = null;
 const segmenter = (): Intl.Segmenter => (graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
@@ -13,11 +18,27 @@ const widths = new Map<string, number>();
 const WIDTH_CACHE_LIMIT = 4096;
 const ASCII = /^[\u0020-\u007E]*$/;
 
+/** Patterns for graphemes outside ASCII, compiled on first use (escapes keep the bundle ASCII). */
+let patterns: { emoji: RegExp; zeroWidth: RegExp; visible: RegExp } | null = null;
+
+function measure(grapheme: string): number {
+  // A tab counts one: diagrams are drawn with spaces, and a tab's width depends on the editor.
+  if (grapheme === '\t') return 1;
+  patterns ??= {
+    emoji: new RegExp('^\\p{RGI_Emoji}$', 'v'),
+    zeroWidth: /^[\p{Mn}\p{Me}\p{Cf}\p{Cc}\p{Default_Ignorable_Code_Point}]+$/u,
+    visible: /[^\p{Mn}\p{Me}\p{Cf}\p{Cc}\p{Default_Ignorable_Code_Point}]/u,
+  };
+  if (patterns.emoji.test(grapheme)) return 2;
+  if (patterns.zeroWidth.test(grapheme)) return 0;
+  const base = grapheme.slice(grapheme.search(patterns.visible)).codePointAt(0) ?? 0;
+  return eastAsianWidth(base);
+}
+
 function graphemeWidth(grapheme: string): number {
   let width = widths.get(grapheme);
   if (width === undefined) {
-    // A tab counts one: diagrams are drawn with spaces, and a tab's width depends on the editor.
-    width = grapheme === '\t' ? 1 : stringWidth(grapheme);
+    width = measure(grapheme);
     if (widths.size < WIDTH_CACHE_LIMIT) widths.set(grapheme, width);
   }
   return width;
