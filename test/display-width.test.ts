@@ -32,5 +32,6 @@ describe('quoted text in messages', () => {
     expect(quote(long('xe\u0301'))).toBe(`"${'a'.repeat(58)}x…"`);
     expect(quote(long('👩‍👩‍👧'))).toBe(`"${'a'.repeat(58)}…"`);
     expect(quote('short 🚀 é')).toBe('"short 🚀 é"');
+    expect(quote('a'.repeat(70))).toBe(`"${'a'.repeat(59)}…"`);
   });
 });

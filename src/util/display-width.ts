@@ -105,6 +105,8 @@ export function isWide(grapheme: string): boolean {
  * units: never cut inside a surrogate pair, a combining sequence or a joined emoji.
  */
 export function graphemePrefix(text: string, length: number): string {
+  // ASCII up to and past the cut: every character is a grapheme, and no segmenter is loaded.
+  if (ASCII.test(text.slice(0, length + 1))) return text.slice(0, length);
   let end = 0;
   // Only what can be kept is segmented, with room for the grapheme that crosses the limit.
   for (const { segment, index } of segmenter().segment(text.slice(0, length + 64))) {
