@@ -4,8 +4,15 @@ import { join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import { XMLParser } from 'fast-xml-parser';
 import type { Log } from 'sarif';
+import { Chalk } from 'chalk';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtinRules } from '../rules/index.js';
+import { ruleMeta } from '../src/engine/meta.js';
+import type { LintResult } from '../src/engine/types.js';
+import { markdown } from '../src/reporters/markdown.js';
 import { REPO, runMain, scratchDir, type CliRun } from './support/cli.js';
 
 // ajv-draft-04 is CommonJS: its class is the default export or the module itself.
@@ -62,6 +69,26 @@ describe('sarif', () => {
   });
 });
 
+describe('locations relative to the repository root', () => {
+  const dir = project({ 'specs/a/data-model.md': BROKEN, 'specs/a/spec.md': '# s\n' });
+  const annotatedFiles = (stdout: string): string[] => [...stdout.matchAll(/file=([^,]*),/g)].map((match) => match[1] ?? '');
+  const sarifUris = (stdout: string): unknown[] => ((JSON.parse(stdout) as Log).runs[0]?.results ?? []).map((result) => result.locations?.[0]?.physicalLocation?.artifactLocation);
+
+  it('from a subdirectory, github annotations and SARIF name the file from the git top level', async () => {
+    const cwd = join(dir, 'specs/a');
+    expect(annotatedFiles((await runMain(['--format', 'github', '.'], { cwd })).stdout)).toEqual(['specs/a/data-model.md', 'specs/a/data-model.md']);
+    const sarif = (await runMain(['--format', 'sarif', '.'], { cwd })).stdout;
+    expect(sarifUris(sarif)).toEqual([{ uri: 'specs/a/data-model.md', uriBaseId: '%SRCROOT%' }, { uri: 'specs/a/data-model.md', uriBaseId: '%SRCROOT%' }]);
+    expect((JSON.parse(sarif) as Log).runs[0]?.originalUriBaseIds?.['%SRCROOT%']?.uri).toBe(`file://${dir}/`);
+  });
+
+  it('GITHUB_WORKSPACE, when set, is the root', async () => {
+    const env = { GITHUB_WORKSPACE: join(dir, 'specs') };
+    expect(annotatedFiles((await runMain(['--format', 'github', '.'], { cwd: join(dir, 'specs/a'), env })).stdout)).toEqual(['a/data-model.md', 'a/data-model.md']);
+    expect(sarifUris((await runMain(['--format', 'sarif', 'specs'], { cwd: dir, env })).stdout)).toEqual([{ uri: 'a/data-model.md', uriBaseId: '%SRCROOT%' }, { uri: 'a/data-model.md', uriBaseId: '%SRCROOT%' }]);
+  });
+});
+
 describe('github', () => {
   it('writes one escaped workflow command per problem that no document text can break', async () => {
     const hostile = BROKEN.replace('**Storage Type**: [TBD]', '**Storage Type**: [TBD %0A::error::x ::add-mask::y, :z]');
@@ -88,22 +115,32 @@ describe('github', () => {
 });
 
 describe('junit', () => {
-  it('has one test case per file and one failure per problem, and parses back with the text intact', async () => {
+  type Case = { name: string; failure?: Array<{ message: string; type: string }>; 'system-out'?: string };
+  const parseJunit = (xml: string): { tests: string; failures: string; testcase: Case[] } =>
+    (new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'failure' || name === 'testcase' }).parse(xml) as { testsuites: { testsuite: { tests: string; failures: string; testcase: Case[] } } }).testsuites.testsuite;
+
+  it('has one test case per file, failed by its errors only, and parses back with the text intact', async () => {
     const tricky = BROKEN.replace('**Storage Type**: [TBD]', '**Storage Type**: [TBD <x> & "q" é]').replace('| Room | Many-to-One | The booked room |', '| Space]]> | Many-to-One | The booked room |');
     const dir = project({ 'specs/a/data-model.md': tricky, 'specs/a/spec.md': '# s\n', 'specs/b/data-model.md': CLEAN, 'specs/b/spec.md': '# s\n' });
-    const run = (await runMain(['--format', 'junit', '.'], { cwd: dir }));
-    const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(run.stdout) as {
-      testsuites: { testsuite: { tests: string; failures: string; testcase: Array<{ name: string; failure?: Array<{ message: string; type: string }> | { message: string; type: string } }> } };
-    };
-    const suite = xml.testsuites.testsuite;
-    expect([suite.tests, suite.failures]).toEqual(['2', '3']);
+    const run = await runMain(['--format', 'junit', '.'], { cwd: dir });
+    const suite = parseJunit(run.stdout);
+    expect([run.code, suite.tests, suite.failures]).toEqual([1, '2', '1']);
     expect(suite.testcase.map((test) => test.name)).toEqual(['specs/a/data-model.md', 'specs/b/data-model.md']);
-    const failures = suite.testcase[0]?.failure;
-    expect(Array.isArray(failures) ? failures.map((failure) => [failure.type, failure.message]) : []).toEqual([
+    expect(suite.testcase[0]?.failure?.map((failure) => [failure.type, failure.message])).toEqual([
       ['relationship-target', 'Related entity "Space]]>" in the relationships of "Booking" is not defined in this document; defined entities: Room (line 23), Booking (line 63)'],
       ['no-placeholder', 'Unfilled placeholder "[TBD <x> & "q" é]" in field "Storage Type": write the actual value in its place'],
-      ['open-questions', 'Open question "Can bookings repeat weekly?" is not resolved: answer it in the document and check its box (- [x])'],
     ]);
+    expect(suite.testcase[0]?.['system-out']).toBe('306:1 warning Open question "Can bookings repeat weekly?" is not resolved: answer it in the document and check its box (- [x]) [open-questions]');
+    expect(suite.testcase[1]?.failure).toBeUndefined();
+  });
+
+  it('a file with warnings only passes, as the exit code says', async () => {
+    const dir = project({ 'specs/a/data-model.md': BROKEN.replace('[TBD]', 'SQL Database'), 'specs/a/spec.md': '# s\n' });
+    const run = await runMain(['--format', 'junit', '.'], { cwd: dir });
+    const suite = parseJunit(run.stdout);
+    expect([run.code, suite.tests, suite.failures]).toEqual([0, '1', '0']);
+    expect(suite.testcase[0]?.failure).toBeUndefined();
+    expect(suite.testcase[0]?.['system-out']).toMatch(/^\d+:\d+ warning Open question .* \[open-questions\]$/);
   });
 });
 
@@ -124,6 +161,43 @@ describe('markdown', () => {
   it('says so when there is nothing to report', async () => {
     const dir = project({ 'specs/b/data-model.md': CLEAN, 'specs/b/spec.md': '# s\n' });
     expect((await runMain(['--format', 'markdown', '.'], { cwd: dir })).stdout).toBe('## dmlint\n\n✅ No problems in 1 file.\n');
+  });
+
+  /** `files` results with `perFile` errors each, of long messages. */
+  function manyResults(files: number, perFile: number): LintResult[] {
+    return Array.from({ length: files }, (_, file) => ({
+      filePath: `/repo/specs/${String(file).padStart(5, '0')}-feature/data-model.md`,
+      messages: Array.from({ length: perFile }, (_, line) => ({ ruleId: 'no-placeholder', severity: 'error' as const, message: `Unfilled placeholder "[${'x'.repeat(50)}]" in field "Storage Type"`, line: line + 1, column: 1, endLine: line + 1, endColumn: 5 })),
+      errorCount: perFile,
+      warningCount: 0,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+      fatalErrorCount: 0,
+      suppressedMessages: [],
+    }));
+  }
+  const summarise = (results: LintResult[]): string => markdown(results, { cwd: '/repo', chalk: new Chalk({ level: 0 }), rules: ruleMeta(builtinRules, new Set(builtinRules.map((rule) => rule.id))) });
+  const problemRows = (text: string): number => text.split('\n').filter((line) => /^\| \d+:\d+ \|/.test(line)).length;
+
+  it('fits GitHub\'s 65,536 characters: totals first, then files, then problems, and says how many it left out', () => {
+    const text = summarise(manyResults(300, 30));
+    expect(text.length).toBeLessThanOrEqual(65_536);
+    expect(text.split('\n').slice(0, 3)).toEqual(['## dmlint', '', '❌ 9000 errors and 0 warnings in 300 files of 300.']);
+    expect(text.split('\n').filter((line) => line.startsWith('| specs/'))).toHaveLength(300);
+    const more = /…and (\d+) more problems not shown: this summary is kept within GitHub's limit of 65536 characters\.\n$/.exec(text);
+    const perFileMore = [...text.matchAll(/^…and (\d+) more problems\.$/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
+    expect(problemRows(text) + perFileMore + Number(more?.[1])).toBe(9000);
+    // Still Markdown tables a renderer reads as such.
+    const tree = unified().use(remarkParse).use(remarkGfm).parse(text);
+    expect(tree.children.filter((node) => node.type === 'table').length).toBeGreaterThan(2);
+  });
+
+  it('with too many files even to list, lists what fits and counts the rest', () => {
+    const text = summarise(manyResults(20_000, 1));
+    expect(text.length).toBeLessThanOrEqual(65_536);
+    const listed = text.split('\n').filter((line) => line.startsWith('| specs/')).length;
+    expect(text).toContain(`\n…and ${20_000 - listed} more files with problems.\n`);
+    expect(problemRows(text)).toBe(0);
   });
 });
 
@@ -153,8 +227,24 @@ describe('output routing and thresholds', () => {
     const warningsOnly = project({ 'specs/a/data-model.md': BROKEN.replace('[TBD]', 'SQL Database'), 'specs/a/spec.md': '# s\n' });
     expect((await runMain(['--format', 'compact', '--quiet', '.'], { cwd: project(files) })).stdout.trimEnd().split('\n')).toHaveLength(1);
     expect((await runMain(['--format', 'compact', '--max-warnings', '1', '.'], { cwd: warningsOnly })).code).toBe(0);
-    expect((await runMain(['--format', 'compact', '--max-warnings', '0', '.'], { cwd: warningsOnly }))).toMatchObject({ code: 1, stderr: 'dmlint: 1 warnings, more than --max-warnings 0 allows\n' });
+    expect((await runMain(['--format', 'compact', '--max-warnings', '0', '.'], { cwd: warningsOnly }))).toMatchObject({ code: 1, stderr: 'dmlint: 1 warning, more than --max-warnings 0 allows\n' });
     expect((await runMain(['--max-warnings', 'some', '.'], { cwd: warningsOnly }))).toMatchObject({ code: 2 });
+  });
+
+  it('--quiet with warnings over --max-warnings does not call the run clean', async () => {
+    const warningsOnly = project({ 'specs/a/data-model.md': BROKEN.replace('[TBD]', 'SQL Database'), 'specs/a/spec.md': '# s\n' });
+    expect(await runMain(['--quiet', '--max-warnings', '0', '.'], { cwd: warningsOnly })).toEqual({ code: 1, stdout: 'No errors in 1 file; 1 warning not shown (--quiet)\n', stderr: 'dmlint: 1 warning, more than --max-warnings 0 allows\n' });
+    expect((await runMain(['--quiet', '--format', 'markdown', '.'], { cwd: warningsOnly })).stdout).toBe('## dmlint\n\nNo errors in 1 file; 1 warning not shown (--quiet).\n');
+  });
+
+  it.each([
+    [['--max-warnings', '-1'], '--max-warnings takes a whole number of 0 or more, not "-1"'],
+    [['--concurrency', '-2'], '--concurrency takes auto, off, or a number of threads from 1 to 64, not "-2"'],
+    [['--max-file-size', '-5KB'], '--max-file-size takes a size such as 10MB, 500KB or 2000000 (bytes), not "-5KB"'],
+    [['--shard', '-1/2'], '--shard takes "i/n" with 1 <= i <= n, such as 2/3, not "-1/2"'],
+    [['--config', '--fix'], '--config needs a value; write it as --config=<value> if the value starts with "-"'],
+  ])('%j gets a one-line message naming the option', async (args, message) => {
+    expect(await runMain([...args, '.'], { cwd: project(files) })).toEqual({ code: 2, stdout: '', stderr: `dmlint: ${message}. Run "dmlint --help" for usage.\n` });
   });
 });
 

@@ -134,7 +134,18 @@ describe('--shard', () => {
     expect((JSON.parse(reordered.stdout) as JsonResult[]).map((result) => result.filePath)).toEqual(parts[1]);
   });
 
-  it('partitions by path relative to the working directory, so every runner agrees', () => {
+  it('gives each file the same shard whatever the current directory', async () => {
+    const cwd = project(12);
+    writeFileSync(join(cwd, '.git'), 'gitdir: elsewhere\n');
+    for (const index of [1, 2]) {
+      const fromRoot = (await lintJson(cwd, ['--shard', `${index}/2`])).results.map((result) => result.filePath);
+      const fromSpecs = JSON.parse((await runMain(['--format', 'json', '--shard', `${index}/2`, '.'], { cwd: join(cwd, 'specs') })).stdout) as JsonResult[];
+      expect(fromRoot.length).toBeGreaterThan(0);
+      expect(fromSpecs.map((result) => result.filePath)).toEqual(fromRoot);
+    }
+  });
+
+  it('partitions by path relative to the project root, so every runner agrees', () => {
     const files = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((name) => `/checkout/specs/${name}/data-model.md`);
     const elsewhere = files.map((file) => file.replace('/checkout', '/other/place'));
     expect(inShard(files, { index: 1, count: 2 }, '/checkout').map((file) => file.slice('/checkout'.length))).toEqual(

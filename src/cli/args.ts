@@ -103,6 +103,70 @@ export function parseRuleOption(text: string): [string, RuleEntry] {
   return [id, entry as RuleEntry];
 }
 
+const OPTIONS = {
+  format: { type: 'string', short: 'f', multiple: true },
+  'output-file': { type: 'string', short: 'o' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  lsp: { type: 'boolean' },
+  stdio: { type: 'boolean' },
+  stdin: { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  'list-rules': { type: 'boolean' },
+  config: { type: 'string', short: 'c' },
+  'no-config': { type: 'boolean' },
+  template: { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  'no-ignore': { type: 'boolean' },
+  'no-plugins': { type: 'boolean' },
+  'report-unused-disables': { type: 'boolean' },
+  'print-config': { type: 'string' },
+  init: { type: 'boolean' },
+  from: { type: 'string' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  shard: { type: 'string' },
+  concurrency: { type: 'string' },
+  'max-file-size': { type: 'string' },
+  'suppress-all': { type: 'boolean' },
+  'suppress-rule': { type: 'string', multiple: true },
+  'prune-suppressions': { type: 'boolean' },
+  'suppressions-location': { type: 'string' },
+} as const;
+
+/**
+ * `--max-warnings -1` is read as `--max-warnings=-1`: a value that looks like a negative number is
+ * a value, so the option's own check can say what it accepts (parseArgs would call it ambiguous).
+ */
+function joinNegativeValues(argv: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index] ?? '';
+    const next = argv[index + 1];
+    const name = arg.slice(2);
+    const takesValue = arg.startsWith('--') && Object.hasOwn(OPTIONS, name) && OPTIONS[name as keyof typeof OPTIONS].type === 'string';
+    if (takesValue && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      index++;
+    } else joined.push(arg);
+  }
+  return joined;
+}
+
+/** parseArgs' message in one line: an option without its value is named, with what to do. */
+function usageMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const ambiguous = /^Option '(-[^']+)' argument is ambiguous/.exec(message);
+  if (ambiguous) return `${ambiguous[1] ?? ''} needs a value; write it as ${ambiguous[1] ?? ''}=<value> if the value starts with "-"`;
+  return message.replace(/\. To specify a positional argument.*$/s, '').replace(/\s*\n\s*/g, ' ');
+}
+
 export function parseCliArgs(argv: readonly string[]): CliOptions {
   // `dmlint mcp` starts the agent server, rooted at the working directory (a directory named mcp is linted as ./mcp).
   if (argv[0] === 'mcp') {
@@ -111,49 +175,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   }
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f', multiple: true },
-        'output-file': { type: 'string', short: 'o' },
-        'max-warnings': { type: 'string' },
-        quiet: { type: 'boolean', short: 'q' },
-        fix: { type: 'boolean' },
-        'fix-dry-run': { type: 'boolean' },
-        lsp: { type: 'boolean' },
-        stdio: { type: 'boolean' },
-        stdin: { type: 'boolean' },
-        'stdin-filename': { type: 'string' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-        'list-rules': { type: 'boolean' },
-        config: { type: 'string', short: 'c' },
-        'no-config': { type: 'boolean' },
-        template: { type: 'string' },
-        rule: { type: 'string', multiple: true },
-        'no-ignore': { type: 'boolean' },
-        'no-plugins': { type: 'boolean' },
-        'report-unused-disables': { type: 'boolean' },
-        'print-config': { type: 'string' },
-        init: { type: 'boolean' },
-        from: { type: 'string' },
-        cache: { type: 'boolean' },
-        'cache-location': { type: 'string' },
-        shard: { type: 'string' },
-        concurrency: { type: 'string' },
-        'max-file-size': { type: 'string' },
-        'suppress-all': { type: 'boolean' },
-        'suppress-rule': { type: 'string', multiple: true },
-        'prune-suppressions': { type: 'boolean' },
-        'suppressions-location': { type: 'string' },
-      },
-    });
+    parsed = parseArgs({ args: joinNegativeValues(argv), allowPositionals: true, strict: true, options: OPTIONS });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '') : String(error));
+    throw new UsageError(usageMessage(error));
   }
   const { values, positionals } = parsed;
   const outputs = readOutputs(values.format ?? ['stylish'], values['output-file'] ?? null);

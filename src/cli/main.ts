@@ -14,7 +14,7 @@ import type { AnyRule } from '../rule-kit/rule.js';
 import type { LintResult } from '../engine/types.js';
 import { lintText } from '../engine/lint-text.js';
 import { loadReporter } from '../reporters/index.js';
-import { printable } from '../reporters/text.js';
+import { plural, printable } from '../reporters/text.js';
 import { VERSION } from '../util/version.js';
 import { parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { cacheFilePath } from '../host/cache.js';
@@ -23,6 +23,7 @@ import { describeFsError, type PathProblem } from '../host/discover.js';
 import { fixText } from '../engine/fixes.js';
 import { helpText, ruleListText } from './help.js';
 import { lintFiles } from '../host/lint-files.js';
+import { projectRoot } from '../host/project-root.js';
 import { Progress } from './progress.js';
 import { decodeDocument, DEFAULT_MAX_FILE_SIZE, withEncodingError, type Decoded } from '../host/read-document.js';
 import { deriveTemplate } from '../template/derive.js';
@@ -117,6 +118,7 @@ async function lint(io: CliIo, options: CliOptions): Promise<number> {
   let results: LintResult[];
   let problems: PathProblem[];
   let ruleSet: readonly AnyRule[];
+  const root = projectRoot(io.cwd, io.env);
   if (options.stdin) {
     const decoded = decodeDocument(await io.readStdin(), options.maxFileSize);
     if ('refused' in decoded) {
@@ -151,6 +153,7 @@ async function lint(io: CliIo, options: CliOptions): Promise<number> {
       maxFileSize: options.maxFileSize,
       cacheFile: options.cache ? await cacheFilePath(options.cacheLocation, io.cwd) : null,
       shard: options.shard,
+      root,
       concurrency: options.concurrency,
       workerScript: io.workerScript ?? null,
       ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
@@ -172,8 +175,11 @@ async function lint(io: CliIo, options: CliOptions): Promise<number> {
     for (const notice of baseline.notices) io.stderr.write(`dmlint: note: ${printable(notice)}\n`);
   }
   const shown = options.quiet ? results.map(errorsOnly) : results;
+  const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
   const context = {
+    hiddenWarnings: options.quiet ? warnings : 0,
     cwd: io.cwd,
+    root,
     chalk: chalkFor(options.color, io.env, io.stdout.isTTY === true),
     rules: ruleMeta(ruleSet, new Set(builtinRules.map((rule) => rule.id))),
   };
@@ -196,9 +202,8 @@ async function lint(io: CliIo, options: CliOptions): Promise<number> {
   // Paths and reasons can hold anything a file name can: shown escaped, like document text.
   for (const problem of problems) io.stderr.write(`dmlint: ${printable(problem.path)}: ${printable(problem.message)}\n`);
   const code = exitCode(results, problems);
-  const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
   if (code === EXIT_OK && options.maxWarnings !== null && warnings > options.maxWarnings) {
-    io.stderr.write(`dmlint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings} allows\n`);
+    io.stderr.write(`dmlint: ${plural(warnings, 'warning')}, more than --max-warnings ${options.maxWarnings} allows\n`);
     return EXIT_PROBLEMS;
   }
   return code;

@@ -16,6 +16,7 @@ import { prepareFrontMatter, withFrontMatter } from './front-matter.js';
 import { lintInWorkers, poolSize } from './pool.js';
 import { DEFAULT_MAX_FILE_SIZE, readDocument, withEncodingError, type EncodingError } from './read-document.js';
 import { inShard, type Shard } from './shard.js';
+import { projectRoot } from './project-root.js';
 import { Workspace, type WorkspaceOptions } from './workspace.js';
 
 export interface LintFilesOptions {
@@ -38,6 +39,8 @@ export interface LintFilesOptions {
   cacheFile?: string | null;
   /** Lint only this part of the files (see `--shard`). */
   shard?: Shard | null;
+  /** What shards are computed from: paths relative to this directory (default: projectRoot of `cwd`). */
+  root?: string;
   /** Threads that lint (this one and worker threads): a number, or `auto` (the default) to use every core when there are enough files. */
   concurrency?: number | 'auto';
   /** The built worker entry; without it every file is linted in this thread. */
@@ -94,7 +97,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   const workspace = options.workspace ?? new Workspace(workspaceOptions);
   const discovery = await timedAsync('discover', () => discoverFiles(patterns, cwd, ignores));
   const { explicit, problems } = discovery;
-  const files = options.shard ? inShard(discovery.files, options.shard, cwd) : discovery.files;
+  const files = options.shard ? inShard(discovery.files, options.shard, options.root ?? projectRoot(cwd, process.env)) : discovery.files;
   const cache = options.cacheFile ? await LintCache.open(options.cacheFile) : null;
   const notices: string[] = cache?.discarded ? [`the cache ${cache.path} was not used (${cache.discarded}); it will be rebuilt`] : [];
   const ignored: string[] = [];

@@ -1,6 +1,6 @@
 /**
  * `--shard i/n`: the part of the file list that runner i of n lints. A file's shard depends on its
- * path relative to the working directory only, so it is the same whatever order files are found
+ * path relative to the project root only (src/host/project-root.ts), so it is the same whatever order files are found
  * in and whichever other files exist; every file is in exactly one shard.
  */
 import { createHash } from 'node:crypto';
@@ -20,11 +20,11 @@ export function parseShard(text: string): Shard | null {
   return count >= 1 && index >= 1 && index <= count ? { index, count } : null;
 }
 
-export function shardOf(file: string, cwd: string, count: number): number {
-  const key = relative(cwd, file).split(sep).join('/');
+export function shardOf(file: string, root: string, count: number): number {
+  const key = relative(root, file).split(sep).join('/');
   return (createHash('sha256').update(key).digest().readUInt32BE(0) % count) + 1;
 }
 
-export function inShard(files: readonly string[], shard: Shard, cwd: string): string[] {
-  return files.filter((file) => shardOf(file, cwd, shard.count) === shard.index);
+export function inShard(files: readonly string[], shard: Shard, root: string): string[] {
+  return files.filter((file) => shardOf(file, root, shard.count) === shard.index);
 }

@@ -16,10 +16,10 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export const github: Reporter = (results, { cwd }) => {
+export const github: Reporter = (results, { cwd, root = cwd }) => {
   const lines: string[] = [];
   for (const result of results) {
-    const file = result.filePath.startsWith('<') ? result.filePath : relative(cwd, result.filePath).split(sep).join('/');
+    const file = result.filePath.startsWith('<') ? result.filePath : relative(root, result.filePath).split(sep).join('/');
     for (const message of result.messages) {
       const properties = [
         `file=${escapeProperty(file)}`,

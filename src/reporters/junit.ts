@@ -1,4 +1,9 @@
-/** JUnit XML for CI dashboards: one test case per file, one failure per problem. */
+/**
+ * JUnit XML for CI dashboards: one test case per file. A file with errors fails, with one
+ * `<failure>` per error; warnings do not fail it and are listed in its `<system-out>`. So
+ * `failures` counts failed files, never exceeds `tests`, and is 0 exactly when the exit code is.
+ */
+import type { LintMessage } from '../engine/types.js';
 import type { Reporter } from './types.js';
 import { displayPath } from './text.js';
 
@@ -19,17 +24,20 @@ export function escapeXml(text: string): string {
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 
+function problemLine(message: LintMessage): string {
+  return `${message.line}:${message.column} ${message.severity} ${message.message} [${message.ruleId}]`;
+}
+
 export const junit: Reporter = (results, { cwd }) => {
-  const failures = results.reduce((sum, result) => sum + result.messages.length, 0);
+  const failures = results.filter((result) => result.errorCount > 0).length;
   const cases = results.map((result) => {
     const path = escapeXml(displayPath(result.filePath, cwd));
     const body = result.messages
-      .map((message) => {
-        const text = `${message.line}:${message.column} ${message.severity} ${message.message} [${message.ruleId}]`;
-        return `      <failure message="${escapeXml(message.message)}" type="${escapeXml(message.ruleId)}">${escapeXml(text)}</failure>`;
-      })
-      .join('\n');
-    return body === '' ? `    <testcase classname="dmlint" name="${path}"/>` : `    <testcase classname="dmlint" name="${path}">\n${body}\n    </testcase>`;
+      .filter((message) => message.severity === 'error')
+      .map((message) => `      <failure message="${escapeXml(message.message)}" type="${escapeXml(message.ruleId)}">${escapeXml(problemLine(message))}</failure>`);
+    const warnings = result.messages.filter((message) => message.severity !== 'error').map(problemLine);
+    if (warnings.length > 0) body.push(`      <system-out>${escapeXml(warnings.join('\n'))}</system-out>`);
+    return body.length === 0 ? `    <testcase classname="dmlint" name="${path}"/>` : `    <testcase classname="dmlint" name="${path}">\n${body.join('\n')}\n    </testcase>`;
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

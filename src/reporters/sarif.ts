@@ -11,14 +11,14 @@ import type { Reporter } from './types.js';
 
 const SRCROOT = '%SRCROOT%';
 
-/** A path under the working directory as a relative URI; anything else as a file URI; `<stdin>` encoded (`<` is no URI character). */
+/** A path under the root as a relative URI; anything else as a file URI; `<stdin>` encoded (`<` is no URI character). */
 function artifactUri(filePath: string, cwd: string): { uri: string; uriBaseId?: string } {
   const rel = relative(cwd, filePath);
   if (filePath.startsWith('<') || rel.startsWith('..') || isAbsolute(rel)) return { uri: filePath.startsWith('<') ? encodeURIComponent(filePath) : pathToFileURL(filePath).href };
   return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
-export const sarif: Reporter = (results, { cwd, rules }) => {
+export const sarif: Reporter = (results, { cwd, root = cwd, rules }) => {
   const index = new Map(rules.map((rule, i) => [rule.id, i]));
   const descriptors: ReportingDescriptor[] = rules.map((rule) => ({
     id: rule.id,
@@ -36,7 +36,7 @@ export const sarif: Reporter = (results, { cwd, rules }) => {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: artifactUri(result.filePath, cwd),
+            artifactLocation: artifactUri(result.filePath, root),
             region: { startLine: message.line, startColumn: message.column, endLine: message.endLine, endColumn: message.endColumn },
           },
         },
@@ -50,7 +50,7 @@ export const sarif: Reporter = (results, { cwd, rules }) => {
     runs: [
       {
         tool: { driver: { name: 'dmlint', version: VERSION, semanticVersion: VERSION, informationUri: HOMEPAGE, rules: descriptors } },
-        originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, '/')}` } },
+        originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(root).href.replace(/\/?$/, '/')}` } },
         results: sarifResults,
         columnKind: 'utf16CodeUnits',
       },

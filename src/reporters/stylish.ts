@@ -5,7 +5,7 @@
 import type { Reporter } from './types.js';
 import { displayPath, plural, printable } from './text.js';
 
-export const stylish: Reporter = (results, { cwd, chalk }) => {
+export const stylish: Reporter = (results, { cwd, chalk, hiddenWarnings = 0 }) => {
   const out: string[] = [];
   let errors = 0;
   let warnings = 0;
@@ -33,7 +33,9 @@ export const stylish: Reporter = (results, { cwd, chalk }) => {
     out.push('');
   }
   const files = plural(results.length, 'file');
-  if (errors + warnings === 0) {
+  if (errors + warnings === 0 && hiddenWarnings > 0) {
+    out.push(chalk.yellow(`No errors in ${files}; ${plural(hiddenWarnings, 'warning')} not shown (--quiet)`));
+  } else if (errors + warnings === 0) {
     out.push(chalk.green(`✔ No problems in ${files}`));
   } else {
     const summary = `✖ ${plural(errors + warnings, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${plural(filesWithProblems, 'file')} of ${files}`;

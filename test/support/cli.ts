@@ -17,7 +17,7 @@ export interface CliRun {
 export function runCli(args: readonly string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {}): CliRun {
   const env: Record<string, string> = {};
   // A clean environment: no colour settings inherited from the developer's shell.
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !/^(FORCE_COLOR|NO_COLOR|CI)$/.test(key)) env[key] = value;
+  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !/^(FORCE_COLOR|NO_COLOR|CI|GITHUB_WORKSPACE)$/.test(key)) env[key] = value;
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? REPO,
     input: options.input ?? '',
