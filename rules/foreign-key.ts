@@ -17,10 +17,11 @@ export default defineRule({
       report({ range: line.text.range, message: `Cannot read the foreign-key constraint ${quote(line.text.text)}: write it as "Entity.field → OtherEntity.field - ACTION"` });
     }
     for (const key of keys) {
-      if (doc.hasResidue(key.item.textRange)) continue;
       const constraint = quote(`${key.from.entity.text}.${key.from.field.text} → ${key.to.entity.text}.${key.to.field.text}`);
-      checkEnd(context, key.from.entity, key.from.field, constraint);
-      checkEnd(context, key.to.entity, key.to.field, constraint);
+      // An end that is written is checked even while the action is still a choice: resolving the
+      // choice must not bring a problem to light that was there all along.
+      for (const end of [key.from, key.to]) if (!doc.hasResidue(end.entity.range) && !doc.hasResidue(end.field.range)) checkEnd(context, end.entity, end.field, constraint);
+      if (doc.hasResidue(key.item.textRange)) continue;
       if (!key.action) {
         report({ range: key.to.field.range, message: `Foreign key ${quote(`${key.from.entity.text}.${key.from.field.text}`)} names no referential action: add " - ACTION" (${REFERENTIAL_ACTIONS.join(', ')})` });
       } else if (!referentialAction(key.action.text)) {

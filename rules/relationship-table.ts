@@ -1,4 +1,4 @@
-import { defineRule, isRelationshipType, quote, REFERENTIAL_ACTIONS, referentialAction, RELATIONSHIP_TYPES, relationshipTypeOf, stripNote, type Cell, type Entity, type Relationship, type RelationshipType, type RuleContext } from '../src/rule-kit/index.js';
+import { defineRule, INVERSE, isRelationshipType, quote, REFERENTIAL_ACTIONS, referentialAction, RELATIONSHIP_TYPES, relationshipTypeOf, stripNote, type Cell, type Entity, type Relationship, type RelationshipType, type RuleContext } from '../src/rule-kit/index.js';
 
 type Context = RuleContext;
 
@@ -13,7 +13,7 @@ export default defineRule({
     for (const entity of context.doc.entities) {
       for (const relationship of entity.relationships) {
         checkEmpty(context, entity, relationship);
-        checkType(context, relationship);
+        checkType(context, entity, relationship);
         checkCascade(context, relationship);
       }
     }
@@ -39,7 +39,15 @@ function checkEmpty({ doc, report }: Context, entity: Entity, relationship: Rela
   }
 }
 
-function checkType({ doc, report }: Context, relationship: Relationship): void {
+/** The type this side must have when the target answers with rows back of one type: the inverse of theirs. */
+function answeredType(doc: Context['doc'], entity: Entity, relationship: Relationship): RelationshipType | null {
+  const target = doc.entityIndex.get(relationship.target);
+  const backs = new Set<RelationshipType>();
+  for (const back of target?.relationships ?? []) if (back.type && doc.entityIndex.get(back.target) === entity) backs.add(INVERSE[back.type]);
+  return backs.size === 1 ? ([...backs][0] ?? null) : null;
+}
+
+function checkType({ doc, report }: Context, entity: Entity, relationship: Relationship): void {
   const cell = relationship.cells.type;
   if (!cell || cell.text === '' || doc.hasResidue(cell.range)) return;
   // A note after the value, `Many-to-One (optional)`, is allowed.
@@ -53,8 +61,10 @@ function checkType({ doc, report }: Context, relationship: Relationship): void {
     report({ range: cell.range, message: `Relationship type ${quote(base)} should be written ${quote(canonical)}`, fix: { range, text: canonical } });
     return;
   }
-  const meant = NOTATIONS[base.replace(/\s+/g, '').toUpperCase()];
-  const options = meant ? [meant, ...RELATIONSHIP_TYPES.filter((type) => type !== meant)] : RELATIONSHIP_TYPES;
+  // When the other side says what this one must be, any other type would contradict it (relationship-inverse).
+  const answered = answeredType(doc, entity, relationship);
+  const meant = answered ?? NOTATIONS[base.replace(/\s+/g, '').toUpperCase()];
+  const options = answered ? [answered] : meant ? [meant, ...RELATIONSHIP_TYPES.filter((type) => type !== meant)] : RELATIONSHIP_TYPES;
   report({
     range: cell.range,
     message: `Relationship type ${quote(base)} for ${subject(relationship)} is not one of ${RELATIONSHIP_TYPES.join(', ')}${meant ? `; did you mean ${quote(meant)}?` : ''}`,

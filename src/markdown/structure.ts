@@ -55,6 +55,13 @@ export interface Structure {
   parseLimits: ParseLimit[];
 }
 
+/** The innermost section that holds `offset` (the root before the first heading). */
+export function sectionAt(structure: Structure, offset: number): Section {
+  let found = structure.root;
+  for (const section of structure.sections) if (section.range.start.offset <= offset && offset < section.range.end.offset) found = section;
+  return found;
+}
+
 export interface ParseLimit {
   range: Range;
   message: string;

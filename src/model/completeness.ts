@@ -21,6 +21,12 @@ export function isEmptySection(section: Section): boolean {
   return section.children.length === 0 && !section.blocks.some(isContentBlock);
 }
 
+/** Whether a section would be empty (isEmptySection) with the block that holds `offset` gone. */
+export function emptyWithout(section: Section, offset: number): boolean {
+  const holds = (block: Block): boolean => block.range.start.offset <= offset && offset < block.range.end.offset;
+  return section.children.length === 0 && !section.blocks.some((block) => !holds(block) && isContentBlock(block));
+}
+
 /**
  * `missing`: not in the document; `empty`: a heading or label with nothing under it;
  * `has-placeholders`: still holds a placeholder, an unresolved choice or the template's guidance;

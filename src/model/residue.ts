@@ -5,7 +5,8 @@
  */
 import { codeOffset } from '../markdown/code.js';
 import { overlapTest } from '../util/intervals.js';
-import type { Structure } from '../markdown/structure.js';
+import { sectionAt, type Structure } from '../markdown/structure.js';
+import { emptyWithout } from './completeness.js';
 import type { BracketGroup, Range } from '../markdown/types.js';
 import { choiceKey, choiceOptions, isOrdinaryBracket, isUnfinishedValue, labelPrefixOf, looksLikePlaceholder, normalizeText, shapeOf } from '../template/classify.js';
 import type { Inventory, TemplateSchema } from '../template/schema.js';
@@ -23,7 +24,7 @@ export interface Residue {
   options?: string[];
   /** Where the leftover stands: in a table column, a `**Field**:`, or a heading; null when elsewhere. */
   context: ResidueContext | null;
-  /** For guidance filling whole lines: the offsets to delete to remove it cleanly. */
+  /** For guidance filling whole lines, not all its section holds: the offsets to delete to remove it cleanly. */
   removal?: { start: number; end: number };
 }
 
@@ -56,7 +57,7 @@ function classifyBracket(group: BracketGroup, inventory: Inventory, structure: S
   if (options) return { kind: 'choice', text: group.raw, range: group.range, options, context };
   const key = normalizeText(group.content);
   if (inventory.guidance.has(key)) {
-    const removal = group.whole && group.standalone ? wholeLines(structure, group.range) : undefined;
+    const removal = group.whole && group.standalone && !emptyWithout(sectionAt(structure, group.range.start.offset), group.range.start.offset) ? wholeLines(structure, group.range) : undefined;
     return { kind: 'guidance', text: group.raw, range: group.range, context, ...(removal ? { removal } : {}) };
   }
   const label = labelPrefixOf(group.content);
@@ -127,7 +128,8 @@ function findGuidanceParagraphs(structure: Structure, inventory: Inventory, foun
   for (const paragraph of structure.paragraphs) {
     if (!inventory.guidance.has(normalizeText(paragraph.text))) continue;
     if (found.some((residue) => residue.range.start.offset === paragraph.range.start.offset)) continue;
-    const standalone = paragraph.section.blocks.includes(paragraph);
+    // Deleting what is a section's only content would leave it empty: a person has to write it.
+    const standalone = paragraph.section.blocks.includes(paragraph) && !emptyWithout(paragraph.section, paragraph.range.start.offset);
     const removal = standalone ? wholeLines(structure, paragraph.range) : undefined;
     add({ kind: 'guidance', text: paragraph.text, range: paragraph.range, context: null, ...(removal ? { removal } : {}) });
   }
