@@ -1,5 +1,5 @@
 /** The language server through the protocol: diagnostics on open, change and close, code actions, configuration changes. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,8 +35,16 @@ describe('dmlint --lsp', () => {
   it('offers the fix, each option of a choice, and disabling the rule for the line', async () => {
     const diagnostics = await reopen();
     const titles = async (index: number): Promise<string[]> => (await client.codeActions(file, diagnostics[index] as Diagnostic)).map((action) => (action as CodeAction).title);
-    expect(await titles(0)).toEqual(['Fix: Required is "yes" for attribute "floor": write "Yes"', 'Disable attribute-table for this line']);
+    expect(await titles(0)).toEqual(['Fix: Required is "yes" for attribute "floor": write "Yes"', 'Disable attribute-table for this table']);
     expect(await titles(1)).toEqual(['Choose "SQL Database"', 'Choose "NoSQL"', 'Disable no-unresolved-choice for this line']);
+    // On a table row, a comment line would end the table: the comments go around it instead.
+    const disable = ((await client.codeActions(file, diagnostics[0] as Diagnostic)) as CodeAction[])[1];
+    expect(Object.values(disable?.edit?.changes ?? {})[0]).toEqual([
+      { range: { start: { line: 34, character: 0 }, end: { line: 34, character: 0 } }, newText: '<!-- dmlint-disable attribute-table -->\n' },
+      { range: { start: { line: 42, character: 0 }, end: { line: 42, character: 0 } }, newText: '<!-- dmlint-enable attribute-table -->\n' },
+    ]);
+    const choice = ((await client.codeActions(file, diagnostics[1] as Diagnostic)) as CodeAction[])[2];
+    expect(Object.values(choice?.edit?.changes ?? {})[0]).toEqual([{ range: { start: { line: 120, character: 0 }, end: { line: 120, character: 0 } }, newText: '<!-- dmlint-disable-next-line no-unresolved-choice -->\n' }]);
     const [fix] = (await client.codeActions(file, diagnostics[0] as Diagnostic)) as CodeAction[];
     expect(fix?.isPreferred).toBe(true);
     expect(Object.values(fix?.edit?.changes ?? {})[0]).toEqual([{ range: { start: { line: 38, character: 22 }, end: { line: 38, character: 25 } }, newText: 'Yes' }]);
@@ -51,7 +59,10 @@ describe('dmlint --lsp', () => {
   });
 
   it('offers to insert a missing section, and reads the front matter for template-drift', async () => {
-    const other = join(root, 'specs/a/other.md');
+    // A document the command line would lint: a data-model.md of its own.
+    mkdirSync(join(root, 'specs/e'), { recursive: true });
+    writeFileSync(join(root, 'specs/e/spec.md'), '# s\n');
+    const other = join(root, 'specs/e/data-model.md');
     const text = `---\ntemplate: team-data-model@2\n---\n\n${CLEAN.replace(/#### Invariants\n[\s\S]*?(?=#### Indexes)/, '')}`;
     await client.open(other, text);
     // The first entity's Indexes heading, 0-based: where its Invariants go.
@@ -77,6 +88,54 @@ describe('dmlint --lsp', () => {
     const choice = diagnostics.find((diagnostic) => diagnostic.code === 'no-unresolved-choice');
     expect(choice?.range).toEqual({ start: { line: 120, character: line.indexOf('[') }, end: { line: 120, character: line.length } });
     expect(line.indexOf('[')).toBe(29);
+  });
+
+  it('publishes once when a document opens', async () => {
+    const other = join(root, 'specs/b/data-model.md');
+    await client.open(other, BROKEN);
+    await client.diagnostics(other);
+    // The server handles messages in order: anything more for `file` would have come by now.
+    expect(client.publishedFor(other)).toBe(1);
+    await client.close(other);
+    await client.diagnostics(other, (diagnostics) => diagnostics.length === 0);
+  });
+
+  it('lints only what the command line would: no README, nothing ignored', async () => {
+    writeFileSync(join(root, '.dmlintignore'), 'specs/old/\n');
+    const readme = join(root, 'README.md');
+    const ignored = join(root, 'specs/old/data-model.md');
+    const vendored = join(root, 'node_modules/x/data-model.md');
+    const other = join(root, 'specs/c/data-model.md');
+    for (const path of [readme, ignored, vendored]) await client.open(path, BROKEN);
+    await client.open(other, BROKEN);
+    expect((await client.diagnostics(other)).length).toBeGreaterThan(0);
+    expect([readme, ignored, vendored].map((path) => client.publishedFor(path))).toEqual([0, 0, 0]);
+    for (const path of [readme, ignored, vendored, other]) await client.close(path);
+    await client.diagnostics(other, (diagnostics) => diagnostics.length === 0);
+  });
+
+  it('applies changed configuration and template on the next change or save, without file-watch notifications', async () => {
+    const doc = join(root, 'specs/d/data-model.md');
+    mkdirSync(join(root, 'specs/d'), { recursive: true });
+    writeFileSync(join(root, 'specs/d/spec.md'), '# s\n');
+    const withQuestion = CLEAN.replace('- [x] Can bookings repeat weekly? (Not in this feature)', '- [ ] Can bookings repeat weekly?');
+    // The root's configuration (changed above) turns open-questions off.
+    await client.open(doc, withQuestion);
+    expect(await client.diagnostics(doc)).toEqual([]);
+    // A configuration file created nearer the document.
+    writeFileSync(join(root, 'specs/d/.dmlintrc.json'), '{ "rules": { "open-questions": "warn" } }');
+    await client.change(doc, 2, withQuestion);
+    expect((await client.diagnostics(doc)).map((diagnostic) => diagnostic.code)).toEqual(['open-questions']);
+    // The team's template, named by that file, then edited.
+    writeFileSync(join(root, 'team-template.md'), readFileSync(join(REPO, 'src/template/data-model-template.md'), 'utf8'));
+    writeFileSync(join(root, 'specs/d/.dmlintrc.json'), '{ "template": "../../team-template.md", "rules": { "open-questions": "off" } }');
+    await client.save(doc);
+    expect(await client.diagnostics(doc)).toEqual([]);
+    writeFileSync(join(root, 'team-template.md'), `${readFileSync(join(REPO, 'src/template/data-model-template.md'), 'utf8')}\n## Retention\n\n[How long records are kept]\n`);
+    await client.save(doc);
+    expect((await client.diagnostics(doc)).map((diagnostic) => [diagnostic.code, diagnostic.message])).toEqual([['required-section', expect.stringContaining('Retention') as unknown]]);
+    await client.close(doc);
+    await client.diagnostics(doc, (diagnostics) => diagnostics.length === 0);
   });
 
   it('clears the diagnostics of a closed document, and exits cleanly', async () => {

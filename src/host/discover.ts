@@ -6,10 +6,19 @@ import * as fs from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { glob, isDynamicPattern, type GlobOptions } from 'tinyglobby';
+import { matchesGlobs } from '../config/resolve.js';
 import type { IgnoreFiles } from './ignore-files.js';
 
 export const DOCUMENT_NAME = 'data-model.md';
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+
+/**
+ * Whether walking `dir` finds `file`: a data-model.md below it, not inside node_modules or .git.
+ * (The walk itself is tinyglobby's; this is the same test for one known file, for the editor.)
+ */
+export function foundByWalking(file: string, dir: string): boolean {
+  return matchesGlobs(file, dir, [`**/${DOCUMENT_NAME}`]) && !matchesGlobs(file, dir, ALWAYS_IGNORED);
+}
 
 export interface PathProblem {
   path: string;

@@ -6,7 +6,7 @@ import { timed, timedAsync } from '../util/timing.js';
 import type { LintTextOptions } from '../engine/lint-text.js';
 import type { ChunkCache } from '../markdown/parse.js';
 import { hashText, LintCache, type FileCheck } from './cache.js';
-import { describeFsError, discoverFiles, type PathProblem } from './discover.js';
+import { describeFsError, discoverFiles, foundByWalking, type PathProblem } from './discover.js';
 import { fixText } from '../engine/fixes.js';
 import { FileChangedError, writeAtomically } from './write-fixes.js';
 import { nodeHost, recordingHost } from './node-host.js';
@@ -17,7 +17,7 @@ import { lintInWorkers, poolSize } from './pool.js';
 import { DEFAULT_MAX_FILE_SIZE, readDocument, withEncodingError, type EncodingError } from './read-document.js';
 import { inShard, type Shard } from './shard.js';
 import { projectRoot } from './project-root.js';
-import { Workspace, type WorkspaceOptions } from './workspace.js';
+import { Workspace, type FileSettings, type WorkspaceOptions } from './workspace.js';
 
 export interface LintFilesOptions {
   /** Directory that relative paths and globs start from; defaults to the process's directory. */
@@ -106,7 +106,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   for (const file of files) {
     const settings = await timedAsync('config', () => workspace.settingsFor(file));
     for (const rule of settings.lint.ruleSet ?? []) ruleSet.set(rule.id, rule);
-    if (useIgnores && (settings.ignored || ignores?.byIgnoreFile(file))) {
+    if (useIgnores && ignores && skippedByIgnores(file, settings, ignores)) {
       if (explicit.has(file)) ignored.push(file);
       continue;
     }
@@ -176,6 +176,20 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   const saved = cache ? await cache.save() : null;
   if (saved) notices.push(saved);
   return { results: results.filter((result): result is LintResult => result !== undefined), problems, ignored, ruleSet: [...ruleSet.values()], notices };
+}
+
+/** Whether the ignore settings skip a file: the configuration's `ignores`, or `.dmlintignore`. */
+export function skippedByIgnores(file: string, settings: FileSettings, ignores: IgnoreFiles): boolean {
+  return settings.ignored || ignores.byIgnoreFile(file);
+}
+
+/**
+ * Whether `dmlint` run in `root` with no arguments lints `file`: found by walking (its name, no
+ * node_modules or .git), not skipped by a `.gitignore`, nor by the ignore settings. The language
+ * server lints exactly these documents.
+ */
+export function lintedByDefault(file: string, root: string, settings: FileSettings, ignores: IgnoreFiles): boolean {
+  return foundByWalking(file, root) && !ignores.byGitignore(file) && !skippedByIgnores(file, settings, ignores);
 }
 
 async function fixFile(job: Job, mode: 'write' | 'dry-run', problems: PathProblem[]): Promise<JobOutcome> {

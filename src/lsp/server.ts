@@ -1,10 +1,11 @@
 /**
  * The language server (`dmlint --lsp`): diagnostics on open, on change and on save,
- * cleared on close; quick fixes for every fix and suggestion, and "disable for this line". The
- * configuration, template and plugins of each document are resolved as the CLI resolves them.
+ * cleared on close; quick fixes for every fix and suggestion, and "disable for this line". It
+ * lints the documents `dmlint` would lint in the workspace folder, each with the configuration,
+ * template and plugins the CLI would use; changes to those files apply on the next change or save.
  */
+import { dirname, isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
 import {
   CodeActionKind,
   createConnection,
@@ -20,7 +21,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinRules } from '../../rules/index.js';
-import { Workspace } from '../host/workspace.js';
+import { Workspace, type FileSettings } from '../host/workspace.js';
 import { ConfigError } from '../config/types.js';
 import { ChunkCache } from '../markdown/parse.js';
 import { BOM } from '../markdown/source.js';
@@ -28,6 +29,12 @@ import { ruleMeta } from '../engine/meta.js';
 import type { LintMessage, Suggestion, TextEdit } from '../engine/types.js';
 import { lintText } from '../engine/lint-text.js';
 import { prepareFrontMatter, withFrontMatter } from '../host/front-matter.js';
+import { disableComment } from '../engine/disable-comment.js';
+import { IgnoreFiles } from '../host/ignore-files.js';
+import { foundByWalking } from '../host/discover.js';
+import { lintedByDefault } from '../host/lint-files.js';
+import { FileStamps, settingsSources } from '../host/freshness.js';
+import { projectRoot } from '../host/project-root.js';
 
 /** Parsed parts of open documents, shared: an edit re-parses only the part it touched. */
 const MAX_CACHED_CHARS = 8_000_000;
@@ -50,7 +57,12 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
 class DmlintServer {
   private readonly documents = new TextDocuments(TextDocument);
   private workspace: Workspace;
+  private ignores: IgnoreFiles | null = null;
   private root = process.cwd();
+  /** The configuration, template and ignore files read so far: a change to one resets the workspace. */
+  private readonly sources = new FileStamps();
+  /** Documents that have diagnostics shown. */
+  private readonly published = new Set<string>();
   /** Documents with a lint scheduled: changes that arrive together are linted once, at their latest version. */
   private readonly scheduled = new Map<string, NodeJS.Immediate>();
   private readonly chunkCache = new ChunkCache(MAX_CACHED_CHARS);
@@ -81,17 +93,18 @@ class DmlintServer {
     });
     connection.onDidChangeWatchedFiles(() => this.reset());
     connection.onDidChangeConfiguration(() => this.reset());
-    documents.onDidOpen(({ document }) => this.lintNow(document));
+    // Opening a document also changes its content (TextDocuments reports both): linted once, there.
     documents.onDidSave(({ document }) => this.lintNow(document));
     documents.onDidChangeContent(({ document }) => this.lintSoon(document));
     documents.onDidClose(({ document }) => {
       clearImmediate(this.scheduled.get(document.uri));
       this.scheduled.delete(document.uri);
+      this.published.delete(document.uri);
       void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     });
     connection.onCodeAction(({ textDocument, context }) => {
       const document = documents.get(textDocument.uri);
-      return document ? context.diagnostics.filter((diagnostic) => diagnostic.source === 'dmlint').flatMap((diagnostic) => codeActions(document, diagnostic)) : [];
+      return document ? context.diagnostics.filter((diagnostic) => diagnostic.source === 'dmlint').flatMap((diagnostic) => codeActions(document, diagnostic, this.chunkCache)) : [];
     });
     documents.listen(connection);
     connection.listen();
@@ -99,8 +112,32 @@ class DmlintServer {
 
   /** Forget cached configuration, templates and plugins, and lint every open document again. */
   private reset(): void {
-    this.workspace = new Workspace({ cwd: this.root });
+    this.forget();
     for (const document of this.documents.all()) this.lintNow(document);
+  }
+
+  private forget(): void {
+    this.workspace = new Workspace({ cwd: this.root });
+    this.ignores = null;
+    this.sources.clear();
+  }
+
+  /** Where `dmlint` would be run for a file: the workspace folder, or for a file outside it, its repository. */
+  private rootOf(path: string): string {
+    const inside = relative(this.root, path);
+    return inside.startsWith('..') || isAbsolute(inside) ? projectRoot(dirname(path), {}) : this.root;
+  }
+
+  /** The settings of a file, read again when a file they come from changed on disk since last time. */
+  private async settingsFor(path: string): Promise<FileSettings> {
+    if (this.sources.changed([...this.sources.paths(), ...settingsSources(path, this.root)])) this.forget();
+    const settings = await this.workspace.settingsFor(path);
+    const read = [...settings.config.files, ...(settings.config.template ? [settings.config.template] : [])];
+    if (!this.sources.changed(read)) return settings;
+    // Changed while being read: read once more.
+    this.forget();
+    this.sources.changed([...settingsSources(path, this.root), ...read]);
+    return this.workspace.settingsFor(path);
   }
 
   /**
@@ -130,14 +167,24 @@ class DmlintServer {
 
   private async lint(document: TextDocument): Promise<void> {
     const version = document.version;
-    const path = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : join(this.root, 'data-model.md');
+    // Only saved files named as data-model documents: a README, any other Markdown file or an
+    // unsaved buffer is nothing the command line would lint, and not worth reading settings for.
+    if (!document.uri.startsWith('file:')) return;
+    const path = fileURLToPath(document.uri);
+    const root = this.rootOf(path);
+    if (!foundByWalking(path, root)) return;
     let diagnostics: Diagnostic[];
     try {
-      const settings = await this.workspace.settingsFor(path);
+      const settings = await this.settingsFor(path);
+      this.ignores ??= new IgnoreFiles(this.root);
+      if (!lintedByDefault(path, root, settings, this.ignores)) {
+        // Ignored since it was last linted: take its diagnostics away.
+        if (this.published.delete(document.uri)) await this.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+        return;
+      }
       const text = document.getText();
       await prepareFrontMatter(text);
-      const options = { ...withFrontMatter(settings.lint), chunkCache: this.chunkCache };
-      const result = lintText(text, document.uri.startsWith('file:') ? options : { ...options, filePath: '<untitled>' });
+      const result = lintText(text, { ...withFrontMatter(settings.lint), chunkCache: this.chunkCache });
       const shift = text.startsWith(BOM) ? BOM.length : 0;
       const links = new Map(ruleMeta(settings.lint.ruleSet ?? builtinRules, new Set(builtinRules.map((rule) => rule.id))).map((rule) => [rule.id, rule.docsUrl]));
       diagnostics = result.messages.map((message) => toDiagnostic(message, links.get(message.ruleId) ?? null, shift));
@@ -148,11 +195,12 @@ class DmlintServer {
     }
     // A newer version is on its way; these diagnostics would be stale.
     if (this.documents.get(document.uri)?.version !== version) return;
+    this.published.add(document.uri);
     await this.connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
   }
 }
 
-function toDiagnostic(message: LintMessage, href: string | null, shift: number): Diagnostic {
+export function toDiagnostic(message: LintMessage, href: string | null, shift: number): Diagnostic {
   const data: DiagnosticData = { shift, ...(message.fix ? { fix: message.fix } : {}), ...(message.suggestions ? { suggestions: message.suggestions } : {}) };
   return {
     range: { start: { line: message.line - 1, character: message.column - 1 }, end: { line: message.endLine - 1, character: message.endColumn - 1 } },
@@ -173,19 +221,26 @@ function action(title: string, document: TextDocument, diagnostic: Diagnostic, e
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred, edit: { changes: { [document.uri]: edits } } };
 }
 
-/** Quick fixes for a diagnostic: its fix, each suggestion, and a comment that disables the rule for the line. */
-export function codeActions(document: TextDocument, diagnostic: Diagnostic): CodeAction[] {
+/** Quick fixes for a diagnostic: its fix, each suggestion, and a comment that disables the rule there without changing the document's structure. */
+export function codeActions(document: TextDocument, diagnostic: Diagnostic, cache: ChunkCache | null = null): CodeAction[] {
   const data = (diagnostic.data ?? { shift: 0 }) as DiagnosticData;
   const actions: CodeAction[] = [];
   const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
   if (data.fix) actions.push(action(`Fix: ${message}`, document, diagnostic, [editOf(document, data.fix, data.shift)], true));
   for (const suggestion of data.suggestions ?? []) actions.push(action(suggestion.desc, document, diagnostic, [editOf(document, suggestion.fix, data.shift)]));
   const rule = String(diagnostic.code ?? '');
-  if (rule && rule !== 'internal-error') {
-    const line = diagnostic.range.start.line;
-    const indent = /^\s*/.exec(document.getText({ start: { line, character: 0 }, end: { line, character: 200 } }))?.[0] ?? '';
-    actions.push(action(`Disable ${rule} for this line`, document, diagnostic, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- dmlint-disable-next-line ${rule} -->\n` }]));
+  const text = document.getText();
+  const disable = rule && rule !== 'internal-error' ? disableComment(text, diagnostic.range.start.line + 1, rule, cache) : null;
+  if (disable) {
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const edits = disable.insertions.map(({ before, text: comment }): LspTextEdit => {
+      const line = before - 1;
+      // At the very end of a text without a final line break, the comment needs one before it.
+      if (line >= document.lineCount) return { range: { start: document.positionAt(text.length), end: document.positionAt(text.length) }, newText: `${eol}${comment}` };
+      const character = line === 0 && text.startsWith(BOM) ? BOM.length : 0;
+      return { range: { start: { line, character }, end: { line, character } }, newText: `${comment}${eol}` };
+    });
+    actions.push(action(`Disable ${rule} for this ${disable.scope}`, document, diagnostic, edits));
   }
   return actions;
 }
-

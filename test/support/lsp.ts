@@ -8,6 +8,7 @@ import {
   DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  DidSaveTextDocumentNotification,
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
@@ -26,6 +27,8 @@ export class LspClient {
   readonly process: ChildProcess;
   readonly connection: ProtocolConnection;
   private readonly published: PublishDiagnosticsParams[] = [];
+  /** How many times diagnostics were published for each document URI. */
+  readonly publications = new Map<string, number>();
   private readonly waiters: Array<() => void> = [];
   registrations = 0;
 
@@ -35,6 +38,7 @@ export class LspClient {
     this.connection = createProtocolConnection(this.process.stdout, this.process.stdin);
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.published.push(params);
+      this.publications.set(params.uri, (this.publications.get(params.uri) ?? 0) + 1);
       for (const wake of this.waiters.splice(0)) wake();
     });
     this.connection.onRequest(RegistrationRequest.type, () => {
@@ -60,6 +64,15 @@ export class LspClient {
 
   change(path: string, version: number, text: string): Promise<void> {
     return this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: pathToFileURL(path).href, version }, contentChanges: [{ text }] });
+  }
+
+  /** How many times diagnostics were published for a file. */
+  publishedFor(path: string): number {
+    return this.publications.get(pathToFileURL(path).href) ?? 0;
+  }
+
+  save(path: string): Promise<void> {
+    return this.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: pathToFileURL(path).href } });
   }
 
   close(path: string): Promise<void> {
