@@ -1,4 +1,4 @@
-import { defineRule, headingLabel, normalizeTitle, quote, quoteHeading } from '../src/rule-kit/index.js';
+import { defineRule, normalizeTitle, quoteHeading, templateHeading } from '../src/rule-kit/index.js';
 
 interface Options {
   /** Template sections that may be left out, by title (`Migration Strategy`). */
@@ -20,20 +20,20 @@ export default defineRule<Options>({
   check({ doc, report, options }) {
     const optional = new Set(options.optional.map(normalizeTitle));
     for (const { section, template } of doc.outline.retitled) {
-      report({ range: section.headingRange, message: `The document title ${quoteHeading(section)} does not follow the template's ${quote(headingLabel(template), 80)}` });
+      report({ range: section.headingRange, message: `The document title ${quoteHeading(section)} does not follow the template's ${templateHeading(template)}` });
     }
     for (const missing of doc.outline.missing) {
       const { template, parent, after, before, insertion } = missing;
       if (optional.has(template.key) || optional.has(normalizeTitle(template.title))) continue;
-      const wanted = quote(headingLabel(template), 80);
+      const wanted = templateHeading(template);
       // Below the document title, naming the title adds nothing.
       const inParent = parent.level > 1 ? ` in ${quoteHeading(parent)}` : '';
       // At the section it goes before, else the one it goes after, else the section it belongs in.
       const range = before?.headingRange ?? after?.headingRange ?? (parent.level > 0 ? parent.headingRange : doc.range(0, 0));
       // Placeholders to fill in: offered, never applied by --fix.
-      const suggestions = [{ desc: `Insert the template's ${wanted} section here`, fix: { range: [insertion.at, insertion.at] as [number, number], text: insertion.text } }];
+      const suggestions = [{ desc: `Insert the template's ${wanted}${template.pattern ? '' : ' section'} here`, fix: { range: [insertion.at, insertion.at] as [number, number], text: insertion.text } }];
       if (template.repeated) {
-        report({ range, message: `No ${wanted} section${inParent}: add one for each item it describes`, suggestions });
+        report({ range, message: `No ${wanted}${template.pattern ? '' : ' section'}${inParent}: add one for each item it describes`, suggestions });
         continue;
       }
       const place = [after ? `after ${quoteHeading(after)}` : '', before ? `before ${quoteHeading(before)}` : ''].filter(Boolean).join(' and ');

@@ -1,4 +1,4 @@
-import { defineRule, headingLabel, quote, quoteHeading } from '../src/rule-kit/index.js';
+import { defineRule, quoteHeading, templateHeading } from '../src/rule-kit/index.js';
 
 export default defineRule({
   id: 'section-order',
@@ -14,7 +14,7 @@ export default defineRule({
       const inParent = expectedParent.level > 0 ? ` in ${quoteHeading(expectedParent)}` : '';
       report({
         range: section.headingRange,
-        message: `Section ${quoteHeading(section)} is a level-${section.level} heading; the template has ${quote(headingLabel(template), 80)} at level ${template.level}${inParent}`,
+        message: `Section ${quoteHeading(section)} is a level-${section.level} heading; the template has ${templateHeading(template)} at level ${template.level}${inParent}`,
       });
     }
   },

@@ -154,6 +154,7 @@ describe('lintFiles', () => {
       'relationshipTypeOf',
       'renameTo',
       'stripNote',
+      'templateHeading',
       'valueTypeOf',
       'within',
     ]);

@@ -10,7 +10,7 @@
 export { defineRule, type AnyRule, type Report, type Rule, type RuleContext, type Severity, type Suggestion, type TextEdit } from './rule.js';
 
 // Messages: quoting, headings, "did you mean", rename suggestions.
-export { didYouMean, entityHint, headingLabel, namesWithLines, placeLabel, plural, quote, quoteHeading, renameTo } from './messages.js';
+export { didYouMean, entityHint, headingLabel, namesWithLines, placeLabel, plural, quote, quoteHeading, renameTo, templateHeading } from './messages.js';
 
 // Names: matched without case, markup, separators or plurals, with the closest one for a misspelling.
 export { nameKey, NameIndex } from '../util/names.js';

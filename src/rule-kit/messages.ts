@@ -23,6 +23,21 @@ export function quote(text: string, max = 60): string {
   return `"${flat.length > max ? `${graphemePrefix(flat, max - 1)}…` : flat}"`;
 }
 
+/**
+ * A template heading as messages name it: `"## Overview"`. A heading with a name slot
+ * (`# Data Model: [FEATURE]`) is named by its words and its shape, never by the placeholder a
+ * reader might copy: `"Data Model" heading (# Data Model: …)`.
+ */
+export function templateHeading(template: { level: number; title: string; pattern: unknown }): string {
+  if (!template.pattern) return quote(headingLabel(template), 80);
+  const bracketed = template.title.replace(/\[[^\]]*\]/g, '\u2026');
+  // Without brackets, the slot is a numbered example name (`Entity1`).
+  const shape = bracketed === template.title ? template.title.replace(/\b[A-Za-z_]+\d+\b/g, '\u2026') : bracketed;
+  const words = shape.replace(/\u2026/g, ' ').replace(/\s+/g, ' ').replace(/^[\s:;,.\-\u2013\u2014]+|[\s:;,.\-\u2013\u2014]+$/g, '');
+  const form = `(${'#'.repeat(template.level)} ${shape})`;
+  return words ? `${quote(words, 60)} heading ${form}` : `heading ${form}`;
+}
+
 /** `"## Overview"`, or `the document` for the root. */
 export function quoteHeading(section: Section | { level: number; title: string }): string {
   return section.level === 0 ? 'the document' : quote(headingLabel(section), 80);

@@ -30,8 +30,10 @@ const NOTHING_WRITTEN = [
     '## Constitutional Compliance',
     '## Approval',
     '## Appendix: Sample Data',
-    '# Data Model: [FEATURE]',
-  ].map((heading) => `required-section 1:1 Missing section "${heading}"`),
+  ]
+    .map((heading) => `required-section 1:1 Missing section "${heading}"`)
+    // A heading with a name slot is named in words, never by its placeholder.
+    .concat('required-section 1:1 Missing section "Data Model" heading (# Data Model: …)'),
   ...['Branch', 'Date', 'Spec', 'Phase', 'Input'].map((field) => `header-metadata 1:1 Header field "${field}" is missing: add "**${field}**: …" below the title`),
 ];
 
