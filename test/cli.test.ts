@@ -19,8 +19,10 @@ const WITH_PLACEHOLDER = CLEAN.replace('**Storage Type**: SQL Database', '**Stor
 const COMPACT_LINE = /^(.+):(\d+):(\d+): (error|warning) (.+) \[([a-z-]+)\]$/;
 
 function compactLines(stdout: string): Array<{ path: string; line: number; column: number; severity: string; message: string; rule: string }> {
-  return stdout
-    .trimEnd()
+  // Problem lines, then (after a blank line) what --fix could fix, as ESLint's formats end.
+  const [problems = '', summary] = stdout.trimEnd().split('\n\n');
+  if (summary !== undefined && !/^\d+ errors? and \d+ warnings? potentially fixable with the --fix option\.$/.test(summary)) throw new Error(`not a compact summary: ${summary}`);
+  return problems
     .split('\n')
     .filter(Boolean)
     .map((text) => {

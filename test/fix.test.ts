@@ -13,6 +13,9 @@ const FIXABLE = CLEAN.replace('| `floor` | Integer | Yes |', '| `floor` | Intege
   .replace('### Sample Room\n\n```json', '### Sample Room\n\n```')
   .replace('**Storage Type**: SQL Database', '**Storage Type**: [TBD]');
 
+/** What --fix says it did to FIXABLE. */
+const FIXED = '4 problems (attribute-table 1, no-template-text 1, relationship-table 1, sample-data 1)';
+
 function project(text: string): { dir: string; file: string } {
   const dir = scratchDir({ '.git/HEAD': 'ref\n', 'specs/a/data-model.md': text, 'specs/a/spec.md': '# s\n' });
   return { dir, file: join(dir, 'specs/a/data-model.md') };
@@ -22,11 +25,11 @@ describe('--fix', () => {
   it('applies the safe fixes, reports what is left, and leaves a second run nothing to do', () => {
     const { dir, file } = project(FIXABLE);
     const run = runCli(['--fix', '--format', 'compact', '.'], { cwd: dir });
-    expect(run).toMatchObject({ code: 1, stderr: '' });
+    expect(run).toMatchObject({ code: 1, stderr: `dmlint: specs/a/data-model.md: fixed ${FIXED}\n` });
     expect(run.stdout).toBe('specs/a/data-model.md:121:19: error Unfilled placeholder "[TBD]" in field "Storage Type": write the actual value in its place [no-placeholder]\n');
     expect(readFileSync(file, 'utf8')).toBe(CLEAN.replace('**Storage Type**: SQL Database', '**Storage Type**: [TBD]'));
     const before = statSync(file);
-    expect(runCli(['--fix', '--format', 'compact', '.'], { cwd: dir }).stdout).toBe(run.stdout);
+    expect(runCli(['--fix', '--format', 'compact', '.'], { cwd: dir })).toMatchObject({ stdout: run.stdout, stderr: '' });
     expect(statSync(file).mtimeMs).toBe(before.mtimeMs);
   });
 
@@ -47,6 +50,19 @@ describe('--fix', () => {
   });
 });
 
+describe('what --fix can fix', () => {
+  it.each([
+    ['stylish', '✖ 5 problems (5 errors, 0 warnings) in 1 file of 1 file\n  4 errors and 0 warnings potentially fixable with the --fix option.\n'],
+    ['compact', '[sample-data]\n\n4 errors and 0 warnings potentially fixable with the --fix option.\n'],
+  ])('%s counts it in the summary', (format, end) => {
+    const { dir } = project(FIXABLE);
+    const run = runCli(['--format', format, '--no-color', '.'], { cwd: dir });
+    expect(run.stdout.endsWith(end)).toBe(true);
+    // Without fixable problems, nothing is said about fixing.
+    expect(runCli(['--format', format, '--no-color', '.'], { cwd: project(CLEAN.replace('**Storage Type**: SQL Database', '**Storage Type**: [TBD]')).dir }).stdout).not.toContain('fixable');
+  });
+});
+
 describe('--fix-dry-run', () => {
   it('writes nothing and shows the fixed text in --format json', () => {
     const { dir, file } = project(FIXABLE);
@@ -55,6 +71,7 @@ describe('--fix-dry-run', () => {
     expect(entry?.output).toBe(CLEAN.replace('**Storage Type**: SQL Database', '**Storage Type**: [TBD]'));
     expect(entry?.messages).toHaveLength(1);
     expect(readFileSync(file, 'utf8')).toBe(FIXABLE);
+    expect(run.stderr).toBe(`dmlint: specs/a/data-model.md: would fix ${FIXED}\n`);
   });
 
   it('works on standard input', () => {

@@ -14,7 +14,7 @@ import type { AnyRule } from '../rule-kit/rule.js';
 import type { LintResult } from '../engine/types.js';
 import { lintText } from '../engine/lint-text.js';
 import { loadReporter } from '../reporters/index.js';
-import { plural, printable } from '../reporters/text.js';
+import { fixedSummary, plural, printable } from '../reporters/text.js';
 import { VERSION } from '../util/version.js';
 import { parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { cacheFilePath } from '../host/cache.js';
@@ -198,6 +198,13 @@ async function lint(io: CliIo, options: CliOptions): Promise<number> {
     } catch (error) {
       problems.push({ path: output.path, message: `cannot write the ${output.format} output: ${describeFsError(error)}` });
     }
+  }
+  // What --fix changed (or --fix-dry-run would), file by file; a file that could not be written says so below instead.
+  const unwritten = new Set(problems.map((problem) => problem.path));
+  for (const result of results) {
+    if (!result.fixed || result.output === undefined) continue;
+    const path = result.filePath.startsWith('<') ? result.filePath : relative(io.cwd, result.filePath) || result.filePath;
+    if (!unwritten.has(path) && !unwritten.has(result.filePath)) io.stderr.write(`dmlint: ${printable(path)}: ${options.fix === 'write' ? 'fixed' : 'would fix'} ${fixedSummary(result.fixed)}\n`);
   }
   // Paths and reasons can hold anything a file name can: shown escaped, like document text.
   for (const problem of problems) io.stderr.write(`dmlint: ${printable(problem.path)}: ${printable(problem.message)}\n`);

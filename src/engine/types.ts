@@ -45,6 +45,8 @@ export interface LintResult {
    * placeholders, choices and guidance (src/model/completeness.ts); absent when dmlint could not read the document.
    */
   completeness?: number;
+  /** With `output`: how many fixes of each rule made it. */
+  fixed?: Record<string, number>;
 }
 
 /** A document is complete when no error remains in it. */

@@ -3,7 +3,7 @@
  * in most terminals), severity, message and rule id, then a summary line.
  */
 import type { Reporter } from './types.js';
-import { displayPath, plural, printable } from './text.js';
+import { displayPath, fixableSummary, plural, printable } from './text.js';
 
 export const stylish: Reporter = (results, { cwd, chalk, hiddenWarnings = 0 }) => {
   const out: string[] = [];
@@ -40,6 +40,8 @@ export const stylish: Reporter = (results, { cwd, chalk, hiddenWarnings = 0 }) =
   } else {
     const summary = `✖ ${plural(errors + warnings, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${plural(filesWithProblems, 'file')} of ${files}`;
     out.push(errors > 0 ? chalk.red.bold(summary) : chalk.yellow.bold(summary));
+    const fixable = fixableSummary(results);
+    if (fixable) out.push(chalk.dim(`  ${fixable}`));
   }
   return `${out.join('\n')}\n`;
 };

@@ -1,5 +1,6 @@
 /** Helpers shared by the text reporters. */
 import { relative, sep } from 'node:path';
+import type { LintResult } from '../engine/types.js';
 
 /**
  * Shows control characters (ANSI escapes, carriage returns ...) and bidirectional formatting
@@ -25,4 +26,18 @@ export function plural(count: number, word: string): string {
 /** A completeness figure as a whole percentage, rounded down: 99.6% filled in is not 100%. */
 export function filledIn(completeness: number | undefined): string {
   return completeness === undefined ? '?' : `${Math.floor(completeness * 100 + 1e-9)}%`;
+}
+
+/** `2 errors and 1 warning potentially fixable with the --fix option.`, as ESLint says it; null when nothing is. */
+export function fixableSummary(results: readonly LintResult[]): string | null {
+  const errors = results.reduce((sum, result) => sum + result.fixableErrorCount, 0);
+  const warnings = results.reduce((sum, result) => sum + result.fixableWarningCount, 0);
+  return errors + warnings === 0 ? null : `${plural(errors, 'error')} and ${plural(warnings, 'warning')} potentially fixable with the --fix option.`;
+}
+
+/** `fixed 3 problems (attribute-table 2, no-unresolved-choice 1)`: what --fix did to one file. */
+export function fixedSummary(fixed: Readonly<Record<string, number>>): string {
+  const entries = Object.entries(fixed).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const total = entries.reduce((sum, [, count]) => sum + count, 0);
+  return `${plural(total, 'problem')} (${entries.map(([rule, count]) => `${printable(rule)} ${count}`).join(', ')})`;
 }
