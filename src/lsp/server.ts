@@ -63,6 +63,7 @@ class DmlintServer {
   private readonly sources = new FileStamps();
   /** Documents that have diagnostics shown. */
   private readonly published = new Set<string>();
+  private canWatchFiles = false;
   /** Documents with a lint scheduled: changes that arrive together are linted once, at their latest version. */
   private readonly scheduled = new Map<string, NodeJS.Immediate>();
   private readonly chunkCache = new ChunkCache(MAX_CACHED_CHARS);
@@ -77,6 +78,7 @@ class DmlintServer {
       const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
       if (rootUri?.startsWith('file:')) this.root = fileURLToPath(rootUri);
       this.workspace = new Workspace({ cwd: this.root });
+      this.canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
       return {
         capabilities: {
           textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -86,7 +88,9 @@ class DmlintServer {
       };
     });
     connection.onInitialized(() => {
-      // Configuration and templates can change on disk: be told, where the client can watch files.
+      // Configuration and templates can change on disk: be told at once, where the client can watch
+      // files (else the next change or save finds out).
+      if (!this.canWatchFiles) return;
       void connection.client
         .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.dmlintrc*' }, { globPattern: '**/package.json' }, { globPattern: '**/*template*.md' }] })
         .catch((error: unknown) => connection.console.log(`dmlint: the client cannot watch files (${String(error)}); configuration changes apply after a restart`));
