@@ -64,7 +64,16 @@ describe('suggestions', () => {
   });
 
   it('offer "did you mean" first for a cardinality shorthand', () => {
-    const message = lint(edited('| Room | Many-to-One | The booked room |', '| Room | N:1 | The booked room |')).messages.find((candidate) => candidate.line === 89);
+    // Room's row back to Booking names no type yet: every type is possible.
+    const text = edited('| Room | Many-to-One | The booked room |', '| Room | N:1 | The booked room |').replace('| Booking | One-to-Many | The bookings of this room |', '| Booking | ? | The bookings of this room |');
+    const message = lint(text).messages.find((candidate) => candidate.line === 89);
     expect(message?.suggestions?.map((suggestion) => suggestion.fix.text)).toEqual(['Many-to-One', 'One-to-One', 'One-to-Many', 'Many-to-Many']);
+  });
+
+  it('offer only the type the other side implies, when it says one', () => {
+    const message = lint(edited('| Room | Many-to-One | The booked room |', '| Room | 1:1 | The booked room |')).messages.find((candidate) => candidate.line === 89);
+    // Room says One-to-Many back to Booking: this side is Many-to-One, whatever "1:1" meant.
+    expect(message?.message).toContain('did you mean "Many-to-One"?');
+    expect(message?.suggestions?.map((suggestion) => suggestion.fix.text)).toEqual(['Many-to-One']);
   });
 });
