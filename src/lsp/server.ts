@@ -134,13 +134,18 @@ class DmlintServer {
 
   /** The settings of a file, read again when a file they come from changed on disk since last time. */
   private async settingsFor(path: string): Promise<FileSettings> {
-    if (this.sources.changed([...this.sources.paths(), ...settingsSources(path, this.root)])) this.forget();
+    const sources = settingsSources(path, this.root);
+    if (this.sources.changed([...this.sources.paths(), ...sources])) {
+      this.forget();
+      // Stamped again before reading, so that a change made after this read is seen next time.
+      this.sources.changed(sources);
+    }
     const settings = await this.workspace.settingsFor(path);
     const read = [...settings.config.files, ...(settings.config.template ? [settings.config.template] : [])];
     if (!this.sources.changed(read)) return settings;
     // Changed while being read: read once more.
     this.forget();
-    this.sources.changed([...settingsSources(path, this.root), ...read]);
+    this.sources.changed([...sources, ...read]);
     return this.workspace.settingsFor(path);
   }
 
