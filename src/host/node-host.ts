@@ -2,8 +2,18 @@
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { LintHost } from '../engine/run-rules.js';
+import { RelatedLoader, type RelatedInput, type RelatedReading } from './related.js';
+import type { DataModelDocument } from '../model/document.js';
+import type { RelatedSettings } from '../model/related/index.js';
 
-export const nodeHost: LintHost = {
+/** A host that can also tell which files its related documents came from (for the cache). */
+export interface NodeHost extends LintHost {
+  readRelated?(doc: DataModelDocument, settings: RelatedSettings): RelatedReading;
+}
+
+const loader = new RelatedLoader();
+
+export const nodeHost: NodeHost = {
   fileExists(absolutePath) {
     try {
       return statSync(absolutePath).isFile();
@@ -15,10 +25,16 @@ export const nodeHost: LintHost = {
   resolve(documentPath, relativePath) {
     return resolve(dirname(documentPath), relativePath);
   },
+  readRelated: (doc, settings) => loader.read(doc, settings),
+  related: (doc, settings) => loader.read(doc, settings).documents,
 };
 
-/** A host that also notes every file-existence answer it gave, so a cached result can be re-checked. */
-export function recordingHost(host: LintHost, checks: Array<[string, boolean]>): LintHost {
+/**
+ * A host that also notes every file-existence answer it gave and every related file it read, so
+ * a cached result can be re-checked.
+ */
+export function recordingHost(host: NodeHost, checks: Array<[string, boolean]>, relatedInputs: RelatedInput[] = []): NodeHost {
+  const readRelated = host.readRelated?.bind(host);
   return {
     ...host,
     fileExists(absolutePath) {
@@ -26,5 +42,14 @@ export function recordingHost(host: LintHost, checks: Array<[string, boolean]>):
       checks.push([absolutePath, exists]);
       return exists;
     },
+    ...(readRelated
+      ? {
+          related(doc: DataModelDocument, settings: RelatedSettings) {
+            const reading = readRelated(doc, settings);
+            relatedInputs.push(...reading.inputs);
+            return reading.documents;
+          },
+        }
+      : {}),
   };
 }

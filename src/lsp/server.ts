@@ -3,7 +3,7 @@
  * cleared on close; quick fixes for every fix and suggestion, and "disable for this line". The
  * configuration, template and plugins of each document are resolved as the CLI resolves them.
  */
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import {
   CodeActionKind,
@@ -161,6 +161,14 @@ function toDiagnostic(message: LintMessage, href: string | null, shift: number):
     ...(href ? { codeDescription: { href } } : {}),
     source: 'dmlint',
     message: message.message,
+    ...(message.related
+      ? {
+          relatedInformation: message.related.map((other) => ({
+            location: { uri: pathToFileURL(other.filePath).href, range: { start: { line: other.line - 1, character: other.column - 1 }, end: { line: other.endLine - 1, character: other.endColumn - 1 } } },
+            message: other.message,
+          })),
+        }
+      : {}),
     data,
   };
 }
