@@ -4,7 +4,7 @@
  * configuration, template and plugins of each document are resolved as the CLI resolves them.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { join } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import {
   CodeActionKind,
   createConnection,
@@ -28,6 +28,8 @@ import { ruleMeta } from '../engine/meta.js';
 import type { LintMessage, Suggestion, TextEdit } from '../engine/types.js';
 import { lintText } from '../engine/lint-text.js';
 import { prepareFrontMatter, withFrontMatter } from '../host/front-matter.js';
+import { nodeHost, recordingHost } from '../host/node-host.js';
+import type { RelatedInput } from '../host/related.js';
 
 /** Parsed parts of open documents, shared: an edit re-parses only the part it touched. */
 const MAX_CACHED_CHARS = 8_000_000;
@@ -54,6 +56,8 @@ class DmlintServer {
   /** Documents with a lint scheduled: changes that arrive together are linted once, at their latest version. */
   private readonly scheduled = new Map<string, NodeJS.Immediate>();
   private readonly chunkCache = new ChunkCache(MAX_CACHED_CHARS);
+  /** For each open document, the related files it was last linted with (its spec, contracts) and the folders whose contracts it lists. */
+  private readonly related = new Map<string, { files: Set<string>; folders: string[] }>();
 
   constructor(private readonly connection: Connection) {
     this.workspace = new Workspace({ cwd: this.root });
@@ -76,17 +80,29 @@ class DmlintServer {
     connection.onInitialized(() => {
       // Configuration and templates can change on disk: be told, where the client can watch files.
       void connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.dmlintrc*' }, { globPattern: '**/package.json' }, { globPattern: '**/*template*.md' }] })
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/.dmlintrc*' }, { globPattern: '**/package.json' }, { globPattern: '**/*template*.md' }, { globPattern: '**/*.{md,yaml,yml,json}' }],
+        })
         .catch((error: unknown) => connection.console.log(`dmlint: the client cannot watch files (${String(error)}); configuration changes apply after a restart`));
     });
-    connection.onDidChangeWatchedFiles(() => this.reset());
+    connection.onDidChangeWatchedFiles(({ changes }) => {
+      const paths = changes.flatMap((change) => (change.uri.startsWith('file:') ? [fileURLToPath(change.uri)] : []));
+      // Configuration and templates change how every document is linted; a spec or a contract only the data models that read it.
+      if (paths.length < changes.length || paths.some(isSettingsFile)) this.reset();
+      else this.lintDependents(paths);
+    });
     connection.onDidChangeConfiguration(() => this.reset());
     documents.onDidOpen(({ document }) => this.lintNow(document));
-    documents.onDidSave(({ document }) => this.lintNow(document));
+    documents.onDidSave(({ document }) => {
+      this.lintNow(document);
+      // A spec or contract saved from the editor: the data models that read it are linted again.
+      if (document.uri.startsWith('file:')) this.lintDependents([fileURLToPath(document.uri)], document.uri);
+    });
     documents.onDidChangeContent(({ document }) => this.lintSoon(document));
     documents.onDidClose(({ document }) => {
       clearImmediate(this.scheduled.get(document.uri));
       this.scheduled.delete(document.uri);
+      this.related.delete(document.uri);
       void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     });
     connection.onCodeAction(({ textDocument, context }) => {
@@ -101,6 +117,15 @@ class DmlintServer {
   private reset(): void {
     this.workspace = new Workspace({ cwd: this.root });
     for (const document of this.documents.all()) this.lintNow(document);
+  }
+
+  /** Lints again the open documents whose spec or contracts are among these files (changed, added or deleted). */
+  private lintDependents(paths: readonly string[], except: string | null = null): void {
+    for (const document of this.documents.all()) {
+      const read = this.related.get(document.uri);
+      if (!read || document.uri === except) continue;
+      if (paths.some((path) => read.files.has(path) || read.folders.some((folder) => path.startsWith(`${folder}${sep}`)))) this.lintNow(document);
+    }
   }
 
   /**
@@ -136,8 +161,13 @@ class DmlintServer {
       const settings = await this.workspace.settingsFor(path);
       const text = document.getText();
       await prepareFrontMatter(text);
-      const options = { ...withFrontMatter(settings.lint), chunkCache: this.chunkCache };
+      const inputs: RelatedInput[] = [];
+      const options = { ...withFrontMatter(settings.lint), chunkCache: this.chunkCache, host: recordingHost(settings.lint.host ?? nodeHost, [], inputs) };
       const result = lintText(text, document.uri.startsWith('file:') ? options : { ...options, filePath: '<untitled>' });
+      this.related.set(document.uri, {
+        files: new Set(inputs.flatMap((input) => (input.kind === 'file' ? [input.path] : []))),
+        folders: inputs.flatMap((input) => (input.kind === 'listing' ? [input.dir] : [])),
+      });
       const shift = text.startsWith(BOM) ? BOM.length : 0;
       const links = new Map(ruleMeta(settings.lint.ruleSet ?? builtinRules, new Set(builtinRules.map((rule) => rule.id))).map((rule) => [rule.id, rule.docsUrl]));
       diagnostics = result.messages.map((message) => toDiagnostic(message, links.get(message.ruleId) ?? null, shift));
@@ -150,6 +180,12 @@ class DmlintServer {
     if (this.documents.get(document.uri)?.version !== version) return;
     await this.connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
   }
+}
+
+/** Files whose change affects how every document is linted: configuration and templates. */
+function isSettingsFile(path: string): boolean {
+  const name = basename(path);
+  return name.startsWith('.dmlintrc') || name === 'package.json' || /template.*\.md$/i.test(name);
 }
 
 function toDiagnostic(message: LintMessage, href: string | null, shift: number): Diagnostic {
