@@ -206,6 +206,21 @@ describe('the host', () => {
   });
 });
 
+describe('a very large contract', () => {
+  it('is one related-document problem at the top of that file, and the data model is still checked', async () => {
+    const DATA_MODEL = readFileSync(join(REPO, 'fixtures/examples/room-booking/data-model.md'), 'utf8');
+    const dir = scratchDir({ '.git/HEAD': 'ref\n', 'specs/a/data-model.md': DATA_MODEL.replace('**Storage Type**: SQL Database', '**Storage Type**: [TBD]'), 'specs/a/spec.md': '# Spec\n', 'specs/a/contracts/huge.json': `{"x": "${'y'.repeat(2 * 1024 * 1024)}"}` });
+    const run = await runMain(['--format', 'json', 'specs'], { cwd: dir });
+    const messages = (JSON.parse(run.stdout) as Array<{ messages: Array<{ ruleId: string; line: number; message: string; related?: Array<{ line: number }> }> }>)[0]?.messages ?? [];
+    expect(messages.map((message) => [message.ruleId, message.line])).toEqual([
+      ['related-document', 3],
+      ['no-placeholder', 121],
+    ]);
+    expect(messages[0]?.message).toBe('contracts/huge.json:1:1: contracts/huge.json is 2.0 MB, more than the 2.0 MB dmlint reads of a related document');
+    expect(messages[0]?.related?.[0]?.line).toBe(1);
+  });
+});
+
 describe('through the command line', () => {
   const DATA_MODEL = readFileSync(join(REPO, 'fixtures/rules/contract-schema/invalid/type-mismatch.md'), 'utf8').replace('./type-mismatch.spec.md', './spec.md');
   const SPEC = readFileSync(join(REPO, 'fixtures/rules/contract-schema/invalid/type-mismatch.spec.md'), 'utf8');
