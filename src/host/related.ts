@@ -7,6 +7,7 @@
  */
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
 import { globSync } from 'tinyglobby';
 import type { Document, Node as YamlNode } from 'yaml';
 import { loadYaml, type Yaml } from '../config/parse.js';
@@ -32,9 +33,15 @@ export interface RelatedReading {
 
 let yaml: Yaml | null = null;
 
-/** Loads the YAML parser before linting starts: rules run synchronously and contracts are read from them. */
-export async function prepareRelatedDocuments(settings: RelatedSettings | undefined): Promise<void> {
-  if (settings?.enabled && !yaml) yaml = await loadYaml();
+/**
+ * Loads the YAML parser before linting starts: rules run synchronously and contracts are read
+ * from them. Given a document's folder, only when a contract glob's base folder is there: a run
+ * without contracts does not pay for the parser.
+ */
+export async function prepareRelatedDocuments(settings: RelatedSettings | undefined, folder: string | null = null): Promise<void> {
+  if (!settings?.enabled || yaml) return;
+  if (folder !== null && !settings.contracts.some((pattern) => existsSync(resolve(folder, picomatch.scan(pattern).base || '.')))) return;
+  yaml = await loadYaml();
 }
 
 export class RelatedLoader {

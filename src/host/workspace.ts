@@ -70,7 +70,7 @@ export class Workspace {
     await this.checkRules(layers, ruleSet, config.plugins.length === 0 || this.options.usePlugins !== false);
     const schema = withColumns(await this.schema(config.template, configFile), config.columns);
     const related = this.options.useRelated === false ? { ...config.related, enabled: false } : config.related;
-    await prepareRelatedDocuments(related);
+    await prepareRelatedDocuments(related, dirname(file));
     const rules: RuleConfig = {
       severities: Object.fromEntries(Object.entries(config.rules).map(([id, entry]) => [id, entry.setting])),
       options: Object.fromEntries(Object.entries(config.rules).flatMap(([id, entry]) => (entry.options ? [[id, entry.options]] : []))),
