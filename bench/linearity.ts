@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtinRules } from '../rules/index.js';
 import { lintText, type LintTextOptions } from '../src/engine/lint-text.js';
+import { prepareRelatedDocuments } from '../src/host/related.js';
 import { ATTACK_SIZE, PARSER_RUNS, parserRunDocument, parserRunSize, regexAttacks } from '../test/hostile/attacks.js';
 
 export interface Growth {
@@ -32,7 +33,9 @@ function growth(name: string, document: (size: number) => string, size: number, 
   return { name, small: fastest(() => lintText(once, options)), big: fastest(() => lintText(twice, options)) };
 }
 
-export function measureLinearity(repo: string): Growth[] {
+export async function measureLinearity(repo: string): Promise<Growth[]> {
+  // The related-document attacks read contracts: load the YAML parser first, as hosts do.
+  await prepareRelatedDocuments({ enabled: true, contracts: [] });
   const complete = readFileSync(join(repo, 'fixtures/examples/room-booking/data-model.md'), 'utf8');
   const rows: Growth[] = [];
   const attacks = regexAttacks(complete);

@@ -172,7 +172,7 @@ if (only.has('hostile')) {
   const { patchDependencies } = await importTypeScript("export { patchDependencies } from './scripts/patches.ts';");
   const { measureLinearity } = await importTypeScript("export { measureLinearity } from './bench/linearity.ts';", { plugins: [patchDependencies()] });
   process.stdout.write('hostile inputs, doubled ...');
-  growths = measureLinearity(REPO);
+  growths = await measureLinearity(REPO);
   process.stdout.write('\r\x1b[2K');
   /** Below this many milliseconds for the doubled input, a ratio says nothing: timer and collector noise. */
   const NOISE_MS = 60;

@@ -21,6 +21,10 @@ import relationshipInverse from './relationship-inverse.js';
 import relationshipTarget from './relationship-target.js';
 import sampleData from './sample-data.js';
 import stateTransition from './state-transition.js';
+import contractSchema from './contract-schema.js';
+import relatedDocument from './related-document.js';
+import specClarifications from './spec-clarifications.js';
+import specEntities from './spec-entities.js';
 
 export const builtinRules: readonly AnyRule[] = [
   noPlaceholder,
@@ -44,4 +48,8 @@ export const builtinRules: readonly AnyRule[] = [
   sampleData,
   openQuestions,
   approval,
+  specEntities,
+  specClarifications,
+  contractSchema,
+  relatedDocument,
 ];

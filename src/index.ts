@@ -15,7 +15,7 @@ export { fixText } from './engine/fixes.js';
 export { builtinRules } from '../rules/index.js';
 export * from './rule-kit/index.js';
 export type { LintHost, RuleConfig, RuleSetting } from './engine/run-rules.js';
-export type { LintMessage, LintResult } from './engine/types.js';
+export type { LintMessage, LintResult, RelatedMessageLocation } from './engine/types.js';
 export { DataModelDocument } from './model/document.js';
 export { ChunkCache } from './markdown/parse.js';
 export { ConfigError, type ConfigData, type RuleEntry } from './config/types.js';

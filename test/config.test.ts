@@ -68,7 +68,7 @@ describe('configuration discovery', () => {
 describe('configuration errors', () => {
   it.each([
     ['.dmlintrc.json', '{\n  "rules": { "open-question": "error" }\n}\n', '.dmlintrc.json:2:14: rules.open-question: unknown rule "open-question"; did you mean "open-questions"? Run "dmlint --list-rules" to see the rules.'],
-    ['.dmlintrc.json', '{\n  "rulez": {}\n}\n', '.dmlintrc.json:2:3: unknown key "rulez"; allowed: $schema, extends, template, rules, ignores, plugins, overrides, columns'],
+    ['.dmlintrc.json', '{\n  "rulez": {}\n}\n', '.dmlintrc.json:2:3: unknown key "rulez"; allowed: $schema, extends, template, rules, ignores, plugins, overrides, columns, relatedDocuments'],
     ['.dmlintrc.yaml', 'rules:\n  section-order: warning\n', '.dmlintrc.yaml:2:3: rules.section-order: use "off", "warn" or "error", or ["error", { options }]'],
     ['.dmlintrc.yaml', 'rules:\n  no-placeholder: [error, { allow: "[TBD]" }]\n', '.dmlintrc.yaml:2:29: rules.no-placeholder[1].allow: must be array'],
     ['.dmlintrc.yaml', 'rules:\n  no-placeholder: [error, { alow: [] }]\n', '.dmlintrc.yaml:2:29: rules.no-placeholder[1]: unknown key "alow"; allowed: allow'],

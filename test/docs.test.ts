@@ -4,8 +4,9 @@
  * make the rule report, and the `text output` block after it lists exactly what it reports
  * (`line:column message`); a `markdown correct` block must make the rule report nothing.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../rules/index.js';
@@ -13,6 +14,11 @@ import { helpText } from '../src/cli/help.js';
 import { ruleMeta } from '../src/engine/meta.js';
 import { parse as parseYaml } from 'yaml';
 import { lintText } from '../src/engine/lint-text.js';
+import type { LintResult } from '../src/engine/types.js';
+import { nodeHost } from '../src/host/node-host.js';
+import { prepareRelatedDocuments } from '../src/host/related.js';
+import { DEFAULT_CONTRACT_GLOBS } from '../src/model/related/index.js';
+import type { AnyRule } from '../src/rule-kit/rule.js';
 
 const DOCS = fileURLToPath(new URL('../docs/rules', import.meta.url));
 
@@ -20,19 +26,42 @@ interface Example {
   kind: 'incorrect' | 'correct';
   text: string;
   output: string | null;
+  /** Files of the feature folder the example is the data model of (blocks marked `file=<path>` before it). */
+  files: Record<string, string>;
 }
 
 /** Fenced blocks (``` or ~~~) with info strings `markdown incorrect`, `markdown correct`, `text output`. */
 function examples(page: string): Example[] {
   const blocks = [...page.matchAll(/^(`{3,}|~{3,})([^\n]*)\n([\s\S]*?)\n\1[ \t]*$/gm)].map((match) => ({ info: (match[2] ?? '').trim(), body: match[3] ?? '' }));
   const found: Example[] = [];
+  let files: Record<string, string> = {};
   blocks.forEach((block, index) => {
+    const file = /\bfile=(\S+)/.exec(block.info)?.[1];
+    if (file) files[file] = `${block.body}\n`;
     const kind = block.info === 'markdown incorrect' ? 'incorrect' : block.info === 'markdown correct' ? 'correct' : null;
     if (!kind) return;
     const next = blocks[index + 1];
-    found.push({ kind, text: `${block.body}\n`, output: kind === 'incorrect' && next?.info === 'text output' ? next.body : null });
+    found.push({ kind, text: `${block.body}\n`, output: kind === 'incorrect' && next?.info === 'text output' ? next.body : null, files });
+    files = {};
   });
   return found;
+}
+
+await prepareRelatedDocuments({ enabled: true, contracts: [] });
+
+/** An example alone, or as the data model of a feature folder written to a temporary directory (removed after). */
+function lintExample(example: Example, rule: AnyRule): LintResult {
+  if (Object.keys(example.files).length === 0) return lintText(example.text, { ruleSet: [rule], readYaml: parseYaml });
+  const dir = mkdtempSync(join(tmpdir(), 'dmlint-docs-'));
+  try {
+    for (const [path, text] of Object.entries(example.files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    return lintText(example.text, { filePath: join(dir, 'data-model.md'), host: nodeHost, related: { enabled: true, contracts: [...DEFAULT_CONTRACT_GLOBS] }, ruleSet: [rule], readYaml: parseYaml });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 describe('rule documentation', () => {
@@ -71,7 +100,7 @@ describe('rule documentation', () => {
 
       cases.forEach((example, index) => {
         it(`example ${index + 1} (${example.kind}) behaves as documented`, () => {
-          const { messages } = lintText(example.text, { ruleSet: [rule], readYaml: parseYaml });
+          const { messages } = lintExample(example, rule);
           const reported = messages.map((message) => `${message.line}:${message.column} ${message.message}`);
           if (example.kind === 'correct') expect(reported).toEqual([]);
           else {

@@ -25,6 +25,34 @@ function project(files: Record<string, string>): string {
   return scratchDir({ '.git/HEAD': 'ref\n', ...files });
 }
 
+describe('sarif with related locations (a feature folder whose contract disagrees)', () => {
+  const rule = (path: string): string => readFileSync(join(REPO, 'fixtures/rules/contract-schema/invalid', path), 'utf8');
+  const dir = project({
+    'specs/a/data-model.md': rule('type-mismatch.md').replace('./type-mismatch.spec.md', './spec.md'),
+    'specs/a/spec.md': rule('type-mismatch.spec.md'),
+    'specs/a/contracts/openapi.yaml': rule('contracts/type-mismatch/openapi.yaml'),
+    'specs/a/contracts/shared/status.yaml': rule('contracts/type-mismatch/shared/status.yaml'),
+  });
+  let log: Log;
+  beforeAll(async () => {
+    log = JSON.parse((await runMain(['--format', 'sarif', '.'], { cwd: dir })).stdout) as Log;
+  });
+
+  it('is still valid SARIF 2.1.0 by the official schema', () => {
+    const schema = JSON.parse(readFileSync(join(REPO, 'fixtures/sarif/sarif-schema-2.1.0.json'), 'utf8')) as object;
+    const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
+    expect(validate(log) ? [] : validate.errors).toEqual([]);
+  });
+
+  it('gives the contract end of each finding as a related location relative to %SRCROOT%', () => {
+    const results = (log.runs[0]?.results ?? []).filter((result) => result.ruleId === 'contract-schema');
+    expect(results.map((result) => [result.locations?.[0]?.physicalLocation?.region?.startLine, result.relatedLocations])).toEqual([
+      [22, [{ id: 0, physicalLocation: { artifactLocation: { uri: 'specs/a/contracts/openapi.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 12, startColumn: 9, endLine: 12, endColumn: 17 } }, message: { text: 'startsAt in schema Booking' } }]],
+      [23, [{ id: 0, physicalLocation: { artifactLocation: { uri: 'specs/a/contracts/openapi.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 13, startColumn: 9, endLine: 13, endColumn: 14 } }, message: { text: 'seats in schema Booking' } }]],
+    ]);
+  });
+});
+
 describe('sarif', () => {
   const dir = project({ 'specs/a/data-model.md': BROKEN, 'specs/a/spec.md': '# s\n', 'specs/b/data-model.md': CLEAN, 'specs/b/spec.md': '# s\n' });
   let run: CliRun;

@@ -1,6 +1,7 @@
 /** The language server through the protocol: diagnostics on open, change and close, code actions, configuration changes. */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, scratchDir } from './support/cli.js';
@@ -155,3 +156,60 @@ describe('dmlint --lsp', () => {
     return client.diagnostics(file, (diagnostics) => diagnostics.length > 0);
   }
 });
+
+describe('dmlint --lsp in a feature folder', () => {
+  const rule = (path: string): string => readFileSync(join(REPO, 'fixtures/rules/contract-schema/invalid', path), 'utf8');
+  const DATA_MODEL = rule('type-mismatch.md').replace('./type-mismatch.spec.md', './spec.md');
+  const SPEC = rule('type-mismatch.spec.md');
+  const CONTRACT = rule('contracts/type-mismatch/openapi.yaml');
+  const root = scratchDir({
+    '.git/HEAD': 'ref\n',
+    'specs/a/data-model.md': DATA_MODEL,
+    'specs/a/spec.md': SPEC,
+    'specs/a/contracts/openapi.yaml': CONTRACT,
+    'specs/a/contracts/shared/status.yaml': rule('contracts/type-mismatch/shared/status.yaml'),
+  });
+  const file = join(root, 'specs/a/data-model.md');
+  const client = new LspClient(root);
+  const related = (diagnostics: Diagnostic[]): Array<[unknown, number]> =>
+    diagnostics.filter((diagnostic) => ['spec-entities', 'spec-clarifications', 'contract-schema'].includes(String(diagnostic.code))).map((diagnostic) => [diagnostic.code, diagnostic.range.start.line]);
+
+  beforeAll(async () => {
+    await client.initialize();
+    await client.open(file, DATA_MODEL);
+  });
+  afterAll(async () => {
+    if (client.process.exitCode === null) await client.shutdown();
+  });
+
+  it('gives the contract end of a finding as related information', async () => {
+    const diagnostics = await client.diagnostics(file);
+    expect(related(diagnostics)).toEqual([
+      ['contract-schema', 21],
+      ['contract-schema', 22],
+    ]);
+    expect(diagnostics.find((diagnostic) => diagnostic.code === 'contract-schema')?.relatedInformation).toEqual([
+      { location: { uri: pathToFileURL(join(root, 'specs/a/contracts/openapi.yaml')).href, range: { start: { line: 11, character: 8 }, end: { line: 11, character: 16 } } }, message: 'startsAt in schema Booking' },
+    ]);
+  });
+
+  it('lints the data model again when its spec changes on disk, and when a contract changes', async () => {
+    writeFileSync(join(root, 'specs/a/spec.md'), SPEC.replace('- **Booking**', '- **Room**: a room.\n- **Booking**').replace('## Requirements', '## Requirements\n\n- **FR-009**: Rooms have [NEEDS CLARIFICATION: how many seats?].'));
+    await client.filesChanged(join(root, 'specs/a/spec.md'));
+    expect(related(await client.diagnostics(file, (diagnostics) => related(diagnostics).length === 4))).toEqual([
+      ['spec-clarifications', 2],
+      ['spec-entities', 7],
+      ['contract-schema', 21],
+      ['contract-schema', 22],
+    ]);
+    writeFileSync(join(root, 'specs/a/contracts/openapi.yaml'), CONTRACT.replace('format: date }', 'format: date-time }'));
+    await client.filesChanged(join(root, 'specs/a/contracts/openapi.yaml'));
+    expect(related(await client.diagnostics(file, (diagnostics) => related(diagnostics).length === 3))).toEqual([
+      ['spec-clarifications', 2],
+      ['spec-entities', 7],
+      ['contract-schema', 22],
+    ]);
+    expect(client.registrations).toBe(1);
+  });
+});
+

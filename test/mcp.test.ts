@@ -200,7 +200,7 @@ describe('dmlint mcp', () => {
     expect(await refusal('lint', {})).toMatch(/give "paths"/);
     expect(await refusal('lint', { paths: ['specs'], text: CLEAN })).toBe('give either "paths" or "text", not both');
     expect(await refusal('lint', { paths: 5 })).toMatch(/Invalid arguments for tool lint/);
-    expect(await refusal('explain', { ruleId: 'no-such-rule' })).toMatch(/^no rule "no-such-rule"; the rules are no-placeholder, no-unresolved-choice, .*, approval$/);
+    expect(await refusal('explain', { ruleId: 'no-such-rule' })).toMatch(/^no rule "no-such-rule"; the rules are no-placeholder, no-unresolved-choice, .*, related-document$/);
     expect(await refusal('nothing', {})).toMatch(/Tool nothing not found/);
     // Still serving.
     expect((await files('lint', { paths: ['specs/b'] }))[0]?.complete).toBe(true);

@@ -16,6 +16,7 @@ import { builtinRules } from '../rules/index.js';
 import { lintText } from '../src/engine/lint-text.js';
 import type { LintMessage } from '../src/engine/types.js';
 import { nodeHost } from '../src/host/node-host.js';
+import { DEFAULT_CONTRACT_GLOBS } from '../src/model/related/index.js';
 import { compact } from '../src/reporters/compact.js';
 import { REPO } from './support/cli.js';
 import { describeMessages, lintCase, RULE_FIXTURES, ruleCases } from './support/rule-cases.js';
@@ -78,13 +79,15 @@ for (const rule of builtinRules) {
 describe('complete example documents', () => {
   const examples = readdirSync(join(REPO, 'fixtures', 'examples')).map((name) => join(REPO, 'fixtures', 'examples', name, 'data-model.md'));
 
-  it('exist in several domains', () => {
+  it('exist in several domains, as feature folders with a spec, and with API contracts in several', () => {
     expect(examples.length).toBeGreaterThanOrEqual(5);
+    for (const file of examples) expect(existsSync(join(dirname(file), 'spec.md')), file).toBe(true);
+    expect(examples.filter((file) => existsSync(join(dirname(file), 'contracts'))).length).toBeGreaterThanOrEqual(3);
   });
 
   for (const file of examples) {
-    it(`${basename(dirname(file))} lints clean with every rule`, () => {
-      const result = lintText(readFileSync(file, 'utf8'), { filePath: file, host: nodeHost });
+    it(`${basename(dirname(file))} lints clean with every rule, its spec and its contracts`, () => {
+      const result = lintText(readFileSync(file, 'utf8'), { filePath: file, host: nodeHost, related: { enabled: true, contracts: [...DEFAULT_CONTRACT_GLOBS] } });
       expect(compact([result], { cwd: dirname(file), chalk: new Chalk({ level: 0 }), rules: [] })).toBe('');
     });
   }

@@ -167,7 +167,7 @@ describe('--shard', () => {
 
 describe('worker threads', () => {
   /** A clean outcome for a stand-in job, named after where it was linted. */
-  const cleanOutcome = (filePath: string): JobOutcome => ({ result: { filePath, messages: [], suppressedMessages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, fatalErrorCount: 0 }, checks: [] });
+  const cleanOutcome = (filePath: string): JobOutcome => ({ result: { filePath, messages: [], suppressedMessages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, fatalErrorCount: 0 }, checks: [], related: [] });
   /** Stand-in jobs f0, f1 …: each records `index:filePath` when done (`here<index>` when linted in this thread). */
   const standInJobs =
     (done: string[]) =>

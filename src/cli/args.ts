@@ -28,6 +28,8 @@ export interface CliOptions {
   rules: Record<string, RuleEntry>;
   useIgnore: boolean;
   usePlugins: boolean;
+  /** false with --no-related: no spec or contract is read. */
+  useRelated: boolean;
   reportUnusedDisables: boolean;
   printConfig: string | null;
   init: boolean;
@@ -125,6 +127,7 @@ const OPTIONS = {
   rule: { type: 'string', multiple: true },
   'no-ignore': { type: 'boolean' },
   'no-plugins': { type: 'boolean' },
+  'no-related': { type: 'boolean' },
   'report-unused-disables': { type: 'boolean' },
   'print-config': { type: 'string' },
   init: { type: 'boolean' },
@@ -217,6 +220,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     rules: Object.fromEntries((values.rule ?? []).map(parseRuleOption)),
     useIgnore: values['no-ignore'] !== true,
     usePlugins: values['no-plugins'] !== true,
+    useRelated: values['no-related'] !== true,
     reportUnusedDisables: values['report-unused-disables'] === true,
     printConfig: values['print-config'] ?? null,
     init: values.init === true,

@@ -28,6 +28,7 @@ Options:
       --rule '<id>: <sev>'   Set a rule: off, warn, error, or a JSON array with options (repeatable)
       --no-ignore            Also lint what .dmlintignore, .gitignore or "ignores" would skip
       --no-plugins           Do not load plugin modules named in configuration
+      --no-related           Read no spec or API contract beside a data model (feature folders)
       --report-unused-disables  Warn about dmlint-disable comments that suppress nothing
       --cache                Reuse the results of files that did not change (in .dmlintcache)
       --cache-location <p>   Cache file, or directory to hold .dmlintcache (with --cache)

@@ -109,6 +109,7 @@ function workspaceFor(io: CliIo, options: CliOptions): Workspace {
     template: options.template,
     commandLineRules: options.rules,
     usePlugins: options.usePlugins,
+    useRelated: options.useRelated,
     reportUnusedDisables: options.reportUnusedDisables,
   });
 }
@@ -147,6 +148,7 @@ async function lint(io: CliIo, options: CliOptions): Promise<number> {
       ...(options.template ? { template: options.template } : {}),
       rules: options.rules,
       plugins: options.usePlugins,
+      related: options.useRelated,
       ignore: options.useIgnore,
       reportUnusedDisables: options.reportUnusedDisables,
       fix: options.fix,

@@ -22,7 +22,7 @@ export async function parseConfigText(file: string, text: string): Promise<Parse
   return isYamlFile(file) ? parseYaml(file, text, await loadYaml()) : parseJson(file, text);
 }
 
-type Yaml = typeof YamlModule;
+export type Yaml = typeof YamlModule;
 
 export async function loadYaml(): Promise<Yaml> {
   const loaded = await import('yaml');

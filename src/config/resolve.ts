@@ -5,10 +5,11 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import type { ColumnNames } from '../template/columns.js';
+import { DEFAULT_CONTRACT_GLOBS } from '../rule-kit/index.js';
 import { severityOf, type ConfigLayer, type ResolvedConfig, type RuleEntry } from './types.js';
 
 export function emptyConfig(): ResolvedConfig {
-  return { files: [], template: null, rules: {}, ignores: [], plugins: [], columns: {} };
+  return { files: [], template: null, rules: {}, ignores: [], plugins: [], columns: {}, related: { enabled: true, contracts: [...DEFAULT_CONTRACT_GLOBS] } };
 }
 
 function applyRules(target: ResolvedConfig['rules'], entries: Readonly<Record<string, RuleEntry>> | undefined): void {
@@ -45,6 +46,8 @@ export function resolveConfig(layers: readonly ConfigLayer[], file: string, comm
     if (data.ignores?.length) config.ignores.push({ base: dir, patterns: data.ignores });
     for (const specifier of data.plugins ?? []) config.plugins.push({ specifier, base: dir });
     config.columns = mergeColumns(config.columns, data.columns);
+    if (typeof data.relatedDocuments === 'boolean') config.related = { ...config.related, enabled: data.relatedDocuments };
+    else if (data.relatedDocuments) config.related = { enabled: true, contracts: data.relatedDocuments.contracts ?? config.related.contracts };
     for (const override of data.overrides ?? []) if (matchesGlobs(file, dir, override.files)) applyRules(config.rules, override.rules);
   }
   applyRules(config.rules, commandLineRules);

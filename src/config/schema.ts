@@ -6,7 +6,7 @@
 import type { AnyRule } from '../rule-kit/rule.js';
 import type { AttributeColumn, RelationshipColumn } from '../template/columns.js';
 
-export const TOP_LEVEL_KEYS = ['$schema', 'extends', 'template', 'rules', 'ignores', 'plugins', 'overrides', 'columns'] as const;
+export const TOP_LEVEL_KEYS = ['$schema', 'extends', 'template', 'rules', 'ignores', 'plugins', 'overrides', 'columns', 'relatedDocuments'] as const;
 
 const ATTRIBUTE_ROLES: readonly AttributeColumn[] = ['name', 'type', 'required', 'nullable', 'description', 'validation'];
 const RELATIONSHIP_ROLES: readonly RelationshipColumn[] = ['target', 'type', 'description', 'cascade'];
@@ -58,6 +58,17 @@ export function buildConfigSchema(rules: readonly AnyRule[]): Record<string, unk
         additionalProperties: false,
         description: 'More header names for the columns of the attribute and relationship tables.',
         properties: { attributes: roles(ATTRIBUTE_ROLES, 'attribute'), relationships: roles(RELATIONSHIP_ROLES, 'relationship') },
+      },
+      relatedDocuments: {
+        description: "The spec and API contracts of a data model's feature folder, which spec-entities, spec-clarifications and contract-schema compare it with. false to read none.",
+        oneOf: [
+          { type: 'boolean' },
+          {
+            type: 'object',
+            additionalProperties: false,
+            properties: { contracts: stringList("Globs of contract files (OpenAPI or JSON Schema), relative to the data model's folder. Default: contracts/**/*.{yaml,yml,json}.") },
+          },
+        ],
       },
     },
     definitions: {

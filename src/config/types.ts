@@ -1,6 +1,7 @@
 /** The shapes of configuration: as written in a file, and as resolved for one document. */
 import type { RuleSetting } from '../engine/run-rules.js';
 import type { ColumnNames } from '../template/columns.js';
+import type { RelatedSettings } from '../rule-kit/index.js';
 
 export type SeverityName = 'off' | 'warn' | 'error';
 
@@ -22,6 +23,7 @@ export interface ConfigData {
   plugins?: string[];
   overrides?: Override[];
   columns?: ColumnNames;
+  relatedDocuments?: boolean | { contracts?: string[] };
 }
 
 /** One configuration file, validated, with the directory its paths are relative to. */
@@ -45,6 +47,8 @@ export interface ResolvedConfig {
   /** Absolute paths or package names of plugin modules, with the directory to resolve them from. */
   plugins: Array<{ specifier: string; base: string }>;
   columns: ColumnNames;
+  /** Whether and where to read the spec and contracts of a feature folder. */
+  related: RelatedSettings;
 }
 
 /** A configuration problem: which file, where in it, and what is wrong. Exit code 2. */

@@ -11,6 +11,7 @@ import { runRules, sortMessages, toResult, type LintHost, type RuleConfig } from
 import type { AnyRule } from '../rule-kit/rule.js';
 import { INTERNAL_ERROR, PARSE_LIMIT, type LintMessage, type LintResult } from './types.js';
 import type { ChunkCache } from '../markdown/parse.js';
+import type { RelatedSettings } from '../model/related/index.js';
 import type { SourceText } from '../markdown/source.js';
 import type { ParseLimit } from '../markdown/structure.js';
 import { bundledSchema } from '../template/bundled.js';
@@ -33,6 +34,8 @@ export interface LintTextOptions {
   chunkCache?: ChunkCache;
   /** Parses YAML (the document's front matter); without it, the front matter is not read. */
   readYaml?: (text: string) => unknown;
+  /** Whether and where the host looks for the spec and contracts of a feature folder; off by default. */
+  related?: RelatedSettings;
 }
 
 export function lintText(text: string, options: LintTextOptions = {}): LintResult {
@@ -55,7 +58,7 @@ export function lintDocument(text: string, options: LintTextOptions = {}): { res
     return { result, doc: null };
   }
   const ruleSet = options.ruleSet ?? builtinRules;
-  const messages = timed('rules', () => runRules(doc, ruleSet, options.rules, options.host));
+  const messages = timed('rules', () => runRules(doc, ruleSet, options.rules, options.host, options.related ?? null));
   const completeness = timed('completeness', () => doc.completeness.ratio);
   const directives = readDirectives(doc.structure.comments, doc.source);
   // Parse limits are not a rule's finding: no directive suppresses them, as none suppresses a crash.

@@ -3,6 +3,7 @@
  * rule into an `internal-error` message, sorts messages by position and counts them.
  */
 import type { DataModelDocument } from '../model/document.js';
+import { NO_RELATED_DOCUMENTS, type RelatedDocuments, type RelatedSettings } from '../model/related/index.js';
 import type { AnyRule, Report } from '../rule-kit/rule.js';
 import { INTERNAL_ERROR, type LintMessage, type LintResult, type Severity } from './types.js';
 
@@ -21,10 +22,16 @@ export interface LintHost {
   fileExists?(absolutePath: string): boolean;
   /** Resolves a path relative to the document's directory into an absolute path. */
   resolve?(documentPath: string, relativePath: string): string;
+  /** Reads and parses the documents of a data model's feature folder (its spec, its contracts). */
+  related?(doc: DataModelDocument, settings: RelatedSettings): RelatedDocuments;
 }
 
-export function runRules(doc: DataModelDocument, rules: readonly AnyRule[], config: RuleConfig = {}, host: LintHost = {}): LintMessage[] {
+export function runRules(doc: DataModelDocument, rules: readonly AnyRule[], config: RuleConfig = {}, host: LintHost = {}, relatedSettings: RelatedSettings | null = null): LintMessage[] {
   const messages: LintMessage[] = [];
+  // Read on first use: a run whose rules never ask reads no other file.
+  let related: RelatedDocuments | undefined;
+  const relatedDocuments = (): RelatedDocuments =>
+    (related ??= doc.filePath && host.related && relatedSettings?.enabled === true ? host.related(doc, relatedSettings) : NO_RELATED_DOCUMENTS);
   const fileExists = (relativePath: string): boolean | undefined => {
     if (!doc.filePath || !host.fileExists || !host.resolve) return undefined;
     return host.fileExists(host.resolve(doc.filePath, relativePath));
@@ -37,7 +44,15 @@ export function runRules(doc: DataModelDocument, rules: readonly AnyRule[], conf
       messages.push(toMessage(rule.id, found.severity ?? setting, found));
     };
     try {
-      rule.check({ doc, options, report, fileExists });
+      rule.check({
+        doc,
+        options,
+        report,
+        fileExists,
+        get related() {
+          return relatedDocuments();
+        },
+      });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       messages.push(toMessage(INTERNAL_ERROR, 'error', { range: doc.range(0, 0), message: `Rule "${rule.id}" crashed: ${reason}. Please report this with the document that caused it.` }));
@@ -59,6 +74,9 @@ function toMessage(ruleId: string, severity: Severity, report: Report): LintMess
     ...(report.fix ? { fix: report.fix } : {}),
     ...(report.suggestions && report.suggestions.length > 0 ? { suggestions: report.suggestions } : {}),
     ...(report.options && report.options.length > 0 ? { options: report.options } : {}),
+    ...(report.related && report.related.length > 0
+      ? { related: report.related.map(({ filePath, range, message }) => ({ filePath, line: range.start.line, column: range.start.column, endLine: range.end.line, endColumn: range.end.column, message })) }
+      : {}),
   };
 }
 

@@ -25,6 +25,18 @@ export interface LintMessage {
   fingerprint?: string;
   /** On a suppressed message: what suppressed it (a directive, with its `-- reason`, or the baseline file). */
   suppressions?: Array<{ kind: 'directive' | 'baseline'; justification: string }>;
+  /** The other ends of the finding in other files (a contract, the spec), 1-based like the message. */
+  related?: RelatedMessageLocation[];
+}
+
+export interface RelatedMessageLocation {
+  /** Absolute path. */
+  filePath: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
 }
 
 export interface LintResult {

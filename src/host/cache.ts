@@ -16,6 +16,7 @@ import { serializeSchema } from '../template/serialize.js';
 import type { TemplateSchema } from '../template/schema.js';
 import { VERSION } from '../util/version.js';
 import { describeFsError } from './discover.js';
+import { relatedInputsUnchanged, type RelatedInput } from './related.js';
 
 export const DEFAULT_CACHE_FILE = '.dmlintcache';
 const FORMAT = 'dmlint-cache';
@@ -31,6 +32,8 @@ interface Entry {
   /** Hash of the settings it was linted with. */
   settings: string;
   checks: FileCheck[];
+  /** The related documents read (spec, contracts), paths relative to the cache's directory. */
+  related: RelatedInput[];
   result: LintResult;
 }
 
@@ -98,16 +101,21 @@ export class LintCache {
     const entry = this.entries.get(this.key(file));
     if (!entry || entry.content !== contentHash || entry.settings !== settingsHash) return null;
     if (!entry.checks.every(([path, exists]) => (host.fileExists?.(resolve(this.base, path)) ?? false) === exists)) return null;
+    // A spec or contract that changed changes the result as much as the document itself.
+    const related = entry.related.map((input): RelatedInput => (input.kind === 'file' ? { ...input, path: resolve(this.base, input.path) } : { ...input, dir: resolve(this.base, input.dir) }));
+    if (!relatedInputsUnchanged(related)) return null;
     // Counts are recomputed from the messages rather than trusted.
     return toResult(file, entry.result.messages, entry.result.suppressedMessages, entry.result.completeness);
   }
 
-  store(file: string, contentHash: string, settingsHash: string, checks: readonly FileCheck[], result: LintResult): void {
+  store(file: string, contentHash: string, settingsHash: string, checks: readonly FileCheck[], result: LintResult, related: readonly RelatedInput[] = []): void {
+    const relativeTo = (path: string): string => relative(this.base, path).split(sep).join('/');
     const { output: _output, ...kept } = result;
     this.entries.set(this.key(file), {
       content: contentHash,
       settings: settingsHash,
-      checks: checks.map(([path, exists]) => [relative(this.base, path).split(sep).join('/'), exists]),
+      checks: checks.map(([path, exists]) => [relativeTo(path), exists]),
+      related: related.map((input) => (input.kind === 'file' ? { ...input, path: relativeTo(input.path) } : { ...input, dir: relativeTo(input.dir) })),
       result: kept,
     });
     this.changed = true;
@@ -122,6 +130,7 @@ export class LintCache {
     const owner: object = schema ?? this;
     const detail = JSON.stringify({
       rules: settings.rules ?? {},
+      related: settings.related ?? null,
       unused: settings.reportUnusedDisables === true,
       // Plugin rules can change without dmlint's version changing: their code is part of the key.
       ruleSet: (settings.ruleSet ?? []).map((rule) => `${rule.id}\0${rule.check.toString()}\0${JSON.stringify(rule.defaultOptions ?? null)}\0${rule.defaultSeverity}`),
@@ -189,6 +198,8 @@ function isEntry(value: unknown): value is Entry {
     typeof entry.settings === 'string' &&
     Array.isArray(entry.checks) &&
     entry.checks.every((check) => Array.isArray(check) && typeof check[0] === 'string' && typeof check[1] === 'boolean') &&
+    Array.isArray(entry.related) &&
+    entry.related.every(isRelatedInput) &&
     typeof entry.result === 'object' &&
     entry.result !== null &&
     Array.isArray(entry.result.messages) &&
@@ -196,6 +207,13 @@ function isEntry(value: unknown): value is Entry {
     entry.result.messages.every(isMessage) &&
     entry.result.suppressedMessages.every(isMessage)
   );
+}
+
+function isRelatedInput(value: unknown): value is RelatedInput {
+  if (typeof value !== 'object' || value === null) return false;
+  const input = value as Partial<Record<string, unknown>>;
+  if (input.kind === 'file') return typeof input.path === 'string' && (typeof input.digest === 'string' || input.digest === null);
+  return input.kind === 'listing' && typeof input.dir === 'string' && typeof input.digest === 'string' && Array.isArray(input.patterns) && input.patterns.every((pattern) => typeof pattern === 'string');
 }
 
 /** A stored message is shown as it is: every field a reporter reads must be there, with its type. */

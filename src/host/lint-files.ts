@@ -10,6 +10,7 @@ import { describeFsError, discoverFiles, foundByWalking, type PathProblem } from
 import { fixText } from '../engine/fixes.js';
 import { FileChangedError, writeAtomically } from './write-fixes.js';
 import { nodeHost, recordingHost } from './node-host.js';
+import type { RelatedInput } from './related.js';
 import { IgnoreFiles } from './ignore-files.js';
 import { runLintJob, type JobOutcome } from './lint-job.js';
 import { prepareFrontMatter, withFrontMatter } from './front-matter.js';
@@ -30,6 +31,8 @@ export interface LintFilesOptions {
   rules?: Record<string, RuleEntry>;
   /** false to skip plugin modules named in configuration. */
   plugins?: boolean;
+  /** false to read no spec or contract beside a data model (`--no-related`). */
+  related?: boolean;
   /** false to lint files that `.dmlintignore`, `.gitignore` or `ignores` would skip. */
   ignore?: boolean;
   reportUnusedDisables?: boolean;
@@ -92,6 +95,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     template: options.template ?? null,
     commandLineRules: options.rules ?? {},
     usePlugins: options.plugins !== false,
+    useRelated: options.related !== false,
     reportUnusedDisables: options.reportUnusedDisables === true,
   };
   const workspace = options.workspace ?? new Workspace(workspaceOptions);
@@ -143,7 +147,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   const record = (index: number, job: Job, lint: JobOutcome): void => {
     const outcome = job.encodingError ? { ...lint, result: withEncodingError(lint.result, job.text, job.encodingError) } : lint;
     // A fixed file's result describes the new text, not the one that was read: not worth keeping.
-    if (outcome.result.output === undefined) cache?.store(job.file, job.contentHash, job.settingsHash, outcome.checks, outcome.result);
+    if (outcome.result.output === undefined) cache?.store(job.file, job.contentHash, job.settingsHash, outcome.checks, outcome.result, outcome.related);
     finish(index, outcome.result);
   };
 
@@ -194,7 +198,8 @@ export function lintedByDefault(file: string, root: string, settings: FileSettin
 
 async function fixFile(job: Job, mode: 'write' | 'dry-run', problems: PathProblem[]): Promise<JobOutcome> {
   const checks: FileCheck[] = [];
-  const result = fixText(job.text, { ...withFrontMatter(job.settings), host: recordingHost(job.settings.host ?? nodeHost, checks) });
+  const related: RelatedInput[] = [];
+  const result = fixText(job.text, { ...withFrontMatter(job.settings), host: recordingHost(job.settings.host ?? nodeHost, checks, related) });
   if (mode === 'write' && result.output !== undefined) {
     try {
       await writeAtomically(job.file, job.text, result.output);
@@ -202,5 +207,5 @@ async function fixFile(job: Job, mode: 'write' | 'dry-run', problems: PathProble
       problems.push({ path: job.file, message: error instanceof FileChangedError ? error.message : `cannot write the fixes: ${describeFsError(error)}` });
     }
   }
-  return { result, checks };
+  return { result, checks, related };
 }

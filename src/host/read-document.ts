@@ -87,7 +87,7 @@ export function withEncodingError(result: LintResult, text: string, error: Encod
   return { ...toResult(result.filePath, sortMessages([message, ...result.messages]), result.suppressedMessages, result.completeness), ...(result.output === undefined ? {} : { output: result.output }) };
 }
 
-function formatSize(bytes: number): string {
+export function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${bytes} bytes`;
 }
 

@@ -18,6 +18,7 @@ import { declaredIdentity } from './front-matter.js';
 import { describeFsError } from './discover.js';
 import { nodeHost } from './node-host.js';
 import { loadPlugin } from './plugins.js';
+import { prepareRelatedDocuments } from './related.js';
 
 export interface WorkspaceOptions {
   cwd: string;
@@ -31,6 +32,8 @@ export interface WorkspaceOptions {
   commandLineRules?: Record<string, RuleEntry>;
   /** false with `--no-plugins`. */
   usePlugins?: boolean;
+  /** false with `--no-related`: no spec or contract is read, whatever the configuration says. */
+  useRelated?: boolean;
   reportUnusedDisables?: boolean;
   /** What rules may ask of the file system; a host that confines itself to a directory passes its own. */
   host?: LintHost;
@@ -66,6 +69,8 @@ export class Workspace {
     const ruleSet = await this.ruleSet(config, configFile);
     await this.checkRules(layers, ruleSet, config.plugins.length === 0 || this.options.usePlugins !== false);
     const schema = withColumns(await this.schema(config.template, configFile), config.columns);
+    const related = this.options.useRelated === false ? { ...config.related, enabled: false } : config.related;
+    await prepareRelatedDocuments(related, dirname(file));
     const rules: RuleConfig = {
       severities: Object.fromEntries(Object.entries(config.rules).map(([id, entry]) => [id, entry.setting])),
       options: Object.fromEntries(Object.entries(config.rules).flatMap(([id, entry]) => (entry.options ? [[id, entry.options]] : []))),
@@ -73,7 +78,7 @@ export class Workspace {
     return {
       config,
       ignored: isIgnoredByConfig(config, file),
-      lint: { filePath: file, schema, ruleSet, rules, host: this.options.host ?? nodeHost, reportUnusedDisables: this.options.reportUnusedDisables === true },
+      lint: { filePath: file, schema, ruleSet, rules, host: this.options.host ?? nodeHost, related, reportUnusedDisables: this.options.reportUnusedDisables === true },
     };
   }
 

@@ -4,8 +4,8 @@
  * lints the documents `dmlint` would lint in the workspace folder, each with the configuration,
  * template and plugins the CLI would use; changes to those files apply on the next change or save.
  */
-import { dirname, isAbsolute, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, dirname, isAbsolute, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
@@ -35,6 +35,8 @@ import { foundByWalking } from '../host/discover.js';
 import { lintedByDefault } from '../host/lint-files.js';
 import { FileStamps, settingsSources } from '../host/freshness.js';
 import { projectRoot } from '../host/project-root.js';
+import { nodeHost, recordingHost } from '../host/node-host.js';
+import type { RelatedInput } from '../host/related.js';
 
 /** Parsed parts of open documents, shared: an edit re-parses only the part it touched. */
 const MAX_CACHED_CHARS = 8_000_000;
@@ -67,6 +69,8 @@ class DmlintServer {
   /** Documents with a lint scheduled: changes that arrive together are linted once, at their latest version. */
   private readonly scheduled = new Map<string, NodeJS.Immediate>();
   private readonly chunkCache = new ChunkCache(MAX_CACHED_CHARS);
+  /** For each open document, the related files it was last linted with (its spec, contracts) and the folders whose contracts it lists. */
+  private readonly related = new Map<string, { files: Set<string>; folders: string[] }>();
 
   constructor(private readonly connection: Connection) {
     this.workspace = new Workspace({ cwd: this.root });
@@ -92,18 +96,30 @@ class DmlintServer {
       // files (else the next change or save finds out).
       if (!this.canWatchFiles) return;
       void connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.dmlintrc*' }, { globPattern: '**/package.json' }, { globPattern: '**/*template*.md' }] })
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/.dmlintrc*' }, { globPattern: '**/package.json' }, { globPattern: '**/*template*.md' }, { globPattern: '**/*.{md,yaml,yml,json}' }],
+        })
         .catch((error: unknown) => connection.console.log(`dmlint: the client cannot watch files (${String(error)}); configuration changes apply after a restart`));
     });
-    connection.onDidChangeWatchedFiles(() => this.reset());
+    connection.onDidChangeWatchedFiles(({ changes }) => {
+      const paths = changes.flatMap((change) => (change.uri.startsWith('file:') ? [fileURLToPath(change.uri)] : []));
+      // Configuration and templates change how every document is linted; a spec or a contract only the data models that read it.
+      if (paths.length < changes.length || paths.some(isSettingsFile)) this.reset();
+      else this.lintDependents(paths);
+    });
     connection.onDidChangeConfiguration(() => this.reset());
     // Opening a document also changes its content (TextDocuments reports both): linted once, there.
-    documents.onDidSave(({ document }) => this.lintNow(document));
+    documents.onDidSave(({ document }) => {
+      this.lintNow(document);
+      // A spec or contract saved from the editor: the data models that read it are linted again.
+      if (document.uri.startsWith('file:')) this.lintDependents([fileURLToPath(document.uri)], document.uri);
+    });
     documents.onDidChangeContent(({ document }) => this.lintSoon(document));
     documents.onDidClose(({ document }) => {
       clearImmediate(this.scheduled.get(document.uri));
       this.scheduled.delete(document.uri);
       this.published.delete(document.uri);
+      this.related.delete(document.uri);
       void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     });
     connection.onCodeAction(({ textDocument, context }) => {
@@ -147,6 +163,15 @@ class DmlintServer {
     this.forget();
     this.sources.changed([...sources, ...read]);
     return this.workspace.settingsFor(path);
+  }
+
+  /** Lints again the open documents whose spec or contracts are among these files (changed, added or deleted). */
+  private lintDependents(paths: readonly string[], except: string | null = null): void {
+    for (const document of this.documents.all()) {
+      const read = this.related.get(document.uri);
+      if (!read || document.uri === except) continue;
+      if (paths.some((path) => read.files.has(path) || read.folders.some((folder) => path.startsWith(`${folder}${sep}`)))) this.lintNow(document);
+    }
   }
 
   /**
@@ -193,7 +218,12 @@ class DmlintServer {
       }
       const text = document.getText();
       await prepareFrontMatter(text);
-      const result = lintText(text, { ...withFrontMatter(settings.lint), chunkCache: this.chunkCache });
+      const inputs: RelatedInput[] = [];
+      const result = lintText(text, { ...withFrontMatter(settings.lint), chunkCache: this.chunkCache, host: recordingHost(settings.lint.host ?? nodeHost, [], inputs) });
+      this.related.set(document.uri, {
+        files: new Set(inputs.flatMap((input) => (input.kind === 'file' ? [input.path] : []))),
+        folders: inputs.flatMap((input) => (input.kind === 'listing' ? [input.dir] : [])),
+      });
       const shift = text.startsWith(BOM) ? BOM.length : 0;
       const links = new Map(ruleMeta(settings.lint.ruleSet ?? builtinRules, new Set(builtinRules.map((rule) => rule.id))).map((rule) => [rule.id, rule.docsUrl]));
       diagnostics = result.messages.map((message) => toDiagnostic(message, links.get(message.ruleId) ?? null, shift));
@@ -209,6 +239,12 @@ class DmlintServer {
   }
 }
 
+/** Files whose change affects how every document is linted: configuration and templates. */
+function isSettingsFile(path: string): boolean {
+  const name = basename(path);
+  return name.startsWith('.dmlintrc') || name === 'package.json' || /template.*\.md$/i.test(name);
+}
+
 export function toDiagnostic(message: LintMessage, href: string | null, shift: number): Diagnostic {
   const data: DiagnosticData = { shift, ...(message.fix ? { fix: message.fix } : {}), ...(message.suggestions ? { suggestions: message.suggestions } : {}) };
   return {
@@ -218,6 +254,14 @@ export function toDiagnostic(message: LintMessage, href: string | null, shift: n
     ...(href ? { codeDescription: { href } } : {}),
     source: 'dmlint',
     message: message.message,
+    ...(message.related
+      ? {
+          relatedInformation: message.related.map((other) => ({
+            location: { uri: pathToFileURL(other.filePath).href, range: { start: { line: other.line - 1, character: other.column - 1 }, end: { line: other.endLine - 1, character: other.endColumn - 1 } } },
+            message: other.message,
+          })),
+        }
+      : {}),
     data,
   };
 }

@@ -15,7 +15,7 @@ import { describeFsError, discoverFiles, DOCUMENT_NAME } from '../host/discover.
 import { IgnoreFiles } from '../host/ignore-files.js';
 import { prepareFrontMatter, withFrontMatter } from '../host/front-matter.js';
 import { lintFiles } from '../host/lint-files.js';
-import { nodeHost } from '../host/node-host.js';
+import { nodeHostWithin } from '../host/node-host.js';
 import { decodeDocument, DEFAULT_MAX_FILE_SIZE, readDocument, withEncodingError } from '../host/read-document.js';
 import { Workspace, type FileSettings } from '../host/workspace.js';
 import { ChunkCache } from '../markdown/parse.js';
@@ -86,7 +86,7 @@ export class AgentTools {
   constructor(dir: string) {
     this.root = new ServerRoot(dir);
     // Rules may ask whether a linked file exists: only inside the root is anything looked at.
-    const host = { ...nodeHost, fileExists: (path: string) => this.root.contains(path) && (nodeHost.fileExists?.(path) ?? false) };
+    const host = nodeHostWithin(dir, (path) => this.root.contains(path));
     this.workspace = new Workspace({ cwd: dir, host });
   }
 

@@ -17,6 +17,7 @@ function toEslint(message: LintMessage): Record<string, unknown> {
     ...(message.fix ? { fix: message.fix } : {}),
     ...(message.suggestions ? { suggestions: message.suggestions } : {}),
     ...(message.suppressions ? { suppressions: message.suppressions } : {}),
+    ...(message.related ? { related: message.related } : {}),
   };
 }
 

@@ -41,6 +41,15 @@ export const sarif: Reporter = (results, { cwd, root = cwd, rules }) => {
           },
         },
       ],
+      ...(message.related
+        ? {
+            relatedLocations: message.related.map((other, id) => ({
+              id,
+              physicalLocation: { artifactLocation: artifactUri(other.filePath, cwd), region: { startLine: other.line, startColumn: other.column, endLine: other.endLine, endColumn: other.endColumn } },
+              message: { text: other.message },
+            })),
+          }
+        : {}),
       ...(message.fingerprint ? { partialFingerprints: { 'dmlint/v1': message.fingerprint } } : {}),
     })),
   );

@@ -7,10 +7,10 @@
  * import { defineRule, quote, entityHint, renameTo } from 'dmlint';
  * ```
  */
-export { defineRule, type AnyRule, type Report, type Rule, type RuleContext, type Severity, type Suggestion, type TextEdit } from './rule.js';
+export { defineRule, type AnyRule, type RelatedLocation, type Report, type Rule, type RuleContext, type Severity, type Suggestion, type TextEdit } from './rule.js';
 
 // Messages: quoting, headings, "did you mean", rename suggestions.
-export { didYouMean, entityHint, headingLabel, namesWithLines, placeLabel, plural, quote, quoteHeading, renameTo, templateHeading } from './messages.js';
+export { didYouMean, entityHint, fileLine, relatedAt, headingLabel, namesWithLines, placeLabel, plural, quote, quoteHeading, renameTo, templateHeading } from './messages.js';
 
 // Names: matched without case, markup, separators or plurals, with the closest one for a misspelling.
 export { nameKey, NameIndex } from '../util/names.js';
@@ -47,6 +47,8 @@ export type { MissingSection, MisplacedSection, Outline, RetitledSection, Unorde
 export type { Residue, ResidueContext, ResidueKind } from '../model/residue.js';
 export type { JsonNode, JsonProblem, Sample } from '../model/samples.js';
 export type { StateMachine, Transition } from '../model/states.js';
+export type { ContractProperty, ContractSchema, RelatedDocuments, RelatedFile, RelatedProblem, RelatedSettings, SpecClarification, SpecDocument, SpecEntity, SpecRequirement } from '../model/related/index.js';
+export { DEFAULT_CONTRACT_GLOBS } from '../model/related/index.js';
 export type {
   Block,
   BracketGroup,

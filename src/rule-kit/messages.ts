@@ -7,7 +7,8 @@ import type { Section } from '../markdown/types.js';
 import type { DataModelDocument } from '../model/document.js';
 import type { ResidueContext } from '../model/residue.js';
 import type { Range } from '../markdown/types.js';
-import type { Report } from './rule.js';
+import type { RelatedFile } from '../model/related/index.js';
+import type { RelatedLocation, Report } from './rule.js';
 
 export function headingLabel(section: { level: number; title: string }): string {
   return section.level === 0 ? 'the document' : `${'#'.repeat(section.level)} ${section.title}`;
@@ -80,4 +81,14 @@ export function renameTo(range: Range, name: string | undefined, text = name): P
 /** `1 cell`, `2 cells`. */
 export function plural(count: number, word: string): string {
   return count === 1 ? word : `${word}s`;
+}
+
+/** `contracts/openapi.yaml:88`: a place in a related document, as messages name it. */
+export function fileLine(file: RelatedFile, range: Range): string {
+  return `${file.label}:${range.start.line}`;
+}
+
+/** The other end of a finding, for SARIF relatedLocations, LSP relatedInformation and JSON `related`. */
+export function relatedAt(file: RelatedFile, range: Range, message: string): RelatedLocation {
+  return { filePath: file.path, range, message };
 }

@@ -4,6 +4,7 @@
  */
 import type { Range } from '../markdown/types.js';
 import type { DataModelDocument } from '../model/document.js';
+import type { RelatedDocuments } from '../model/related/index.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -19,6 +20,14 @@ export interface Suggestion {
   fix: TextEdit;
 }
 
+/** The other end of a finding, in another file: a contract's property, the spec's entity. */
+export interface RelatedLocation {
+  /** Absolute path of the file. */
+  filePath: string;
+  range: Range;
+  message: string;
+}
+
 export interface Report {
   range: Range;
   message: string;
@@ -30,6 +39,8 @@ export interface Report {
   severity?: Severity;
   /** The options of a choice left open, for an author (an agent) to pick one or ask a person. */
   options?: string[];
+  /** The other ends of a finding that compares this document with another (SARIF relatedLocations, LSP relatedInformation). */
+  related?: RelatedLocation[];
 }
 
 export interface RuleContext<Options = Record<string, never>> {
@@ -41,6 +52,11 @@ export interface RuleContext<Options = Record<string, never>> {
    * file system to ask (text linted without a path, or a host without file access).
    */
   fileExists: (relativePath: string) => boolean | undefined;
+  /**
+   * The documents of the data model's feature folder (its spec, its contracts), read by the host
+   * on first use and read-only here; empty for text without a file or with related documents off.
+   */
+  readonly related: RelatedDocuments;
 }
 
 export interface Rule<Options = Record<string, never>> {

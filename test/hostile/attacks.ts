@@ -8,7 +8,10 @@
  * paragraphs micromark used to take quadratic time on, past dmlint's inline budget.
  */
 import { parse as parseYaml } from 'yaml';
+import { fileURLToPath } from 'node:url';
 import type { LintHost } from '../../src/engine/run-rules.js';
+import { nodeHost } from '../../src/host/node-host.js';
+import type { RelatedSettings } from '../../src/model/related/index.js';
 
 export interface Attack {
   /** What the run is made of and where it goes. */
@@ -17,8 +20,8 @@ export interface Attack {
   document(size: number): string;
   /** A message the rule gives because of the run (its line, a pattern of its text). */
   reports: (text: string) => { line: number; message: RegExp };
-  /** A file path and a host, for rules that look at files; a YAML parser, for rules that read the front matter. */
-  options?: { filePath?: string; host?: LintHost; readYaml?: (text: string) => unknown };
+  /** A file path and a host, for rules that look at files; a YAML parser, for rules that read the front matter; related-document settings, for rules that compare a feature folder. */
+  options?: { filePath?: string; host?: LintHost; readYaml?: (text: string) => unknown; related?: RelatedSettings };
 }
 
 /** The run's length in the tests; the bench compares it with a run twice as long. */
@@ -43,6 +46,13 @@ const STORAGE = '**Storage Type**: SQL Database';
 const QUESTION = '- [x] Can bookings repeat weekly? (Not in this feature)';
 /** A spec file that does not exist, for the Spec link check. */
 const noFiles: LintHost = { fileExists: () => false, resolve: (_document, path) => path };
+
+/** A data model in a rule's fixture folder, with its cases' specs and one case's contracts beside it. */
+const inFolder = (folder: string, contracts?: string): { filePath: string; host: LintHost; related: RelatedSettings } => ({
+  filePath: fileURLToPath(new URL(`../../fixtures/rules/${folder}/data-model.md`, import.meta.url)),
+  host: nodeHost,
+  related: { enabled: true, contracts: contracts ? [`contracts/${contracts}/**/*.{yaml,yml,json}`] : [] },
+});
 
 /** The attacks on each rule's patterns, built on a complete document (fixtures/examples/room-booking). */
 export function regexAttacks(COMPLETE: string): Record<string, Attack[]> {
@@ -146,6 +156,38 @@ export function regexAttacks(COMPLETE: string): Record<string, Attack[]> {
     approval: [
       { name: 'spaces in the approver', document: (n) => edit('Facilities platform lead on 2026-05-06', `a${run(' ', n)}b`), reports: at('**Data Model Approved By**', /^Approval by "a b" has no date/) },
       { name: 'spaces after "on"', document: (n) => edit('Facilities platform lead on 2026-05-06', `on x${run(' ', n)}y`), reports: at('**Data Model Approved By**', /^Approval names no approver/) },
+    ],
+    'spec-entities': [
+      {
+        name: 'spaces inside an entity name the spec lacks',
+        document: (n) => edit('[spec.md](./spec.md)', '[spec](./missing-entity.spec.md)', edit('### Entity: Room', `### Entity: Room${run(' ', n)}x`)),
+        reports: at('### Entity: Room', /^Entity "Room x" is not among the spec's Key Entities/),
+        options: inFolder('spec-entities/invalid'),
+      },
+    ],
+    'spec-clarifications': [
+      {
+        name: 'spaces after the Spec link',
+        document: (n) => edit('[spec.md](./spec.md)', `[spec](./one-marker.spec.md)${run(' ', n)}x`),
+        reports: at('**Spec**', /^The spec one-marker\.spec\.md still holds 1 \[NEEDS CLARIFICATION\] marker/),
+        options: inFolder('spec-clarifications/invalid'),
+      },
+    ],
+    'contract-schema': [
+      {
+        name: 'underscores inside an attribute name',
+        document: (n) => edit('[spec.md](./spec.md)', '[spec](./extra-and-missing.spec.md)', edit('| `note` |', `| \`no${run('_', n)}te\` |`)),
+        reports: at('### Entity: Booking', /^"comment" in contracts\/extra-and-missing\/openapi\.yaml:16, schema Booking, is not an attribute of Booking/),
+        options: inFolder('contract-schema/invalid', 'extra-and-missing'),
+      },
+    ],
+    'related-document': [
+      {
+        name: 'spaces after the Spec link',
+        document: (n) => edit('[spec.md](./spec.md)', `[spec](./ref-cycle.spec.md)${run(' ', n)}x`),
+        reports: at('**Spec**', /^contracts\/ref-cycle\/openapi\.json:5:25: \$ref "#\/components\/schemas\/Space" closes a cycle/),
+        options: inFolder('related-document/invalid', 'ref-cycle'),
+      },
     ],
   };
 }

@@ -8,8 +8,11 @@ import { builtinRules } from '../../rules/index.js';
 import { lintText } from '../../src/engine/lint-text.js';
 import { ATTACK_SIZE, regexAttacks } from './attacks.js';
 import { COMPLETE } from './support.js';
+import { prepareRelatedDocuments } from '../../src/host/related.js';
 
 const ATTACKS = regexAttacks(COMPLETE);
+// Contracts are YAML: the parser is loaded before any run, as hosts do.
+await prepareRelatedDocuments({ enabled: true, contracts: [] });
 
 describe('regular expressions on adversarial runs', () => {
   it('attacks every rule', () => {

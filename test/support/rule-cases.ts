@@ -11,11 +11,15 @@ import type { AnyRule } from '../../src/rule-kit/rule.js';
 import { lintText } from '../../src/engine/lint-text.js';
 import type { LintMessage, TextEdit } from '../../src/engine/types.js';
 import { nodeHost } from '../../src/host/node-host.js';
+import { prepareRelatedDocuments } from '../../src/host/related.js';
 import { SourceText } from '../../src/markdown/source.js';
 import { parse as parseYaml } from 'yaml';
 import { REPO } from './cli.js';
 
 export const RULE_FIXTURES = join(REPO, 'fixtures', 'rules');
+
+// Contracts are YAML: the parser is loaded before any case is linted, as hosts do.
+await prepareRelatedDocuments({ enabled: true, contracts: [] });
 
 export interface RuleCase {
   rule: AnyRule;
@@ -30,7 +34,8 @@ export function ruleCases(rule: AnyRule, kind: 'valid' | 'invalid'): RuleCase[] 
   const dir = join(RULE_FIXTURES, rule.id, kind);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((name) => name.endsWith('.md'))
+    // A case's spec (`<case>.spec.md`) and contracts (`contracts/<case>/`) sit beside it: not cases themselves.
+    .filter((name) => name.endsWith('.md') && !name.endsWith('.spec.md'))
     .sort()
     .map((name) => {
       const file = join(dir, name);
@@ -42,8 +47,9 @@ export function ruleCases(rule: AnyRule, kind: 'valid' | 'invalid'): RuleCase[] 
 
 /** The messages of a case: only its rule, with its options. */
 export function lintCase(ruleCase: RuleCase): LintMessage[] {
-  const { rule, file, text, options } = ruleCase;
-  return lintText(text, { filePath: file, host: nodeHost, ruleSet: [rule], readYaml: parseYaml, ...(options ? { rules: { options: { [rule.id]: options } } } : {}) }).messages;
+  const { rule, file, text, options, name } = ruleCase;
+  const related = { enabled: true, contracts: [`contracts/${name}/**/*.{yaml,yml,json}`] };
+  return lintText(text, { filePath: file, host: nodeHost, related, ruleSet: [rule], readYaml: parseYaml, ...(options ? { rules: { options: { [rule.id]: options } } } : {}) }).messages;
 }
 
 /** The messages as a .expected file shows them. */
