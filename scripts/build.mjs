@@ -150,18 +150,22 @@ await build({ ...esm, plugins: [...esm.plugins, withoutAgentServer], entryPoints
 // The code cache: the CLI lints the example documents and one failing fixture of each rule (so
 // that parsing, every rule and the report are compiled), then writes the code it compiled beside
 // the bundle, for this Node. In one thread: a worker's code would not be saved.
-const invalid = readdirSync('fixtures/rules', { withFileTypes: true }).flatMap((entry) => {
-  const dir = join('fixtures/rules', entry.name, 'invalid');
-  if (!entry.isDirectory() || !existsSync(dir)) return [];
-  const first = readdirSync(dir).filter((name) => name.endsWith('.md')).sort()[0];
-  return first ? [join(dir, first)] : [];
-});
-const training = spawnSync(process.execPath, ['dist/cli.cjs', '--concurrency', 'off', 'fixtures/examples', ...invalid], {
-  env: { ...process.env, DMLINT_BUILD_CODE_CACHE: '1', FORCE_COLOR: '1' },
-  encoding: 'utf8',
-});
-if (training.status !== 1 || !readdirSync('dist').some((name) => name.endsWith('.cache'))) {
-  throw new Error(`build: the code-cache run did not end as expected (exit code ${training.status}):\n${training.stderr}`);
+// Not for a package (npm pack runs this as "prepack"): the tarball holds no cache, which each
+// user's first run builds for their own Node (src/cli/startup/code-cache.ts).
+if (process.env.npm_lifecycle_event !== 'prepack') {
+  const invalid = readdirSync('fixtures/rules', { withFileTypes: true }).flatMap((entry) => {
+    const dir = join('fixtures/rules', entry.name, 'invalid');
+    if (!entry.isDirectory() || !existsSync(dir)) return [];
+    const first = readdirSync(dir).filter((name) => name.endsWith('.md')).sort()[0];
+    return first ? [join(dir, first)] : [];
+  });
+  const training = spawnSync(process.execPath, ['dist/cli.cjs', '--concurrency', 'off', 'fixtures/examples', ...invalid], {
+    env: { ...process.env, DMLINT_BUILD_CODE_CACHE: '1', FORCE_COLOR: '1' },
+    encoding: 'utf8',
+  });
+  if (training.status !== 1 || !readdirSync('dist').some((name) => name.endsWith('.cache'))) {
+    throw new Error(`build: the code-cache run did not end as expected (exit code ${training.status}):\n${training.stderr}`);
+  }
 }
 
 await declarations;
