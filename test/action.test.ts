@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { REPO, scratchDir } from './support/cli.js';
+import { ownerFieldProject } from './support/custom-rules-page.js';
 
 const CLEAN = readFileSync(join(REPO, 'fixtures/examples/room-booking/data-model.md'), 'utf8');
 const PLACEHOLDER = CLEAN.replace('**Storage Type**: SQL Database', '**Storage Type**: [TBD]');
@@ -68,5 +69,11 @@ describe('the GitHub Action', () => {
     const withPlugins = runAction(scratchDir(files), { files: 'specs', format: 'compact', 'no-plugins': 'false' });
     expect(withPlugins).toMatchObject({ status: 1, stdout: 'specs/a/data-model.md:1:1: error Plugin ran [team/always]\n' });
     expect(runAction(scratchDir(files), { files: 'specs', format: 'compact', 'no-plugins': 'true' })).toMatchObject({ status: 0, stdout: '' });
+  });
+
+  it('runs the documented plugin, which needs no dmlint in the project', () => {
+    const { files } = ownerFieldProject();
+    const run = runAction(scratchDir({ '.git/HEAD': 'ref\n', ...files }), { files: 'specs', format: 'github' });
+    expect(run).toMatchObject({ status: 1, stdout: '::error file=specs/020-refunds/data-model.md,line=3,col=12,endLine=3,endColumn=24,title=dmlint (team/owner-field)::Owner "Payment team" is not a known team: use one of Payments team, Identity team\n' });
   });
 });

@@ -6,16 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO, runCli, scratchDir } from './support/cli.js';
-
-const PAGE = readFileSync(join(REPO, 'docs/custom-rules.md'), 'utf8');
-const block = (info: string): string => {
-  const match = new RegExp(`\`\`\`${info}\\n([\\s\\S]*?)\\n\`\`\``).exec(PAGE);
-  if (!match?.[1]) throw new Error(`docs/custom-rules.md has no \`\`\`${info} block`);
-  return match[1];
-};
+import { pageBlock, withOwner } from './support/custom-rules-page.js';
 
 const CLEAN = readFileSync(join(REPO, 'fixtures/examples/room-booking/data-model.md'), 'utf8');
-const withOwner = (owner: string): string => CLEAN.replace('**Branch**:', `**Owner**: ${owner}  \n**Branch**:`);
 
 /**
  * A repository with the given files and no dmlint installed: a plugin needs nothing from dmlint
@@ -28,12 +21,12 @@ function project(files: Record<string, string>): string {
 const plugin = (rule: string): string => `export default ${rule};\n`;
 
 describe('the worked example of docs/custom-rules.md', () => {
-  const files = { 'dmlint-rules/owner-field.js': block('js plugin'), '.dmlintrc.jsonc': block('jsonc config') };
+  const files = { 'dmlint-rules/owner-field.js': pageBlock('js plugin'), '.dmlintrc.jsonc': pageBlock('jsonc config') };
 
   it('reports what the page says it reports', () => {
     const run = runCli(['--format', 'compact', '.'], { cwd: project({ ...files, 'specs/020-refunds/data-model.md': withOwner('Payment team') }) });
     expect(run).toMatchObject({ code: 1, stderr: '' });
-    expect(run.stdout).toBe(`${block('text output')}\n`);
+    expect(run.stdout).toBe(`${pageBlock('text output')}\n`);
   });
 
   it('passes a document owned by a known team, and reports one that names no owner', () => {
@@ -51,7 +44,7 @@ describe('the worked example of docs/custom-rules.md', () => {
 
   it('is validated like a built-in rule: a bad option stops the run', () => {
     const run = runCli(['.'], {
-      cwd: project({ 'dmlint-rules/owner-field.js': block('js plugin'), '.dmlintrc.json': '{ "plugins": ["./dmlint-rules/owner-field.js"], "rules": { "team/owner-field": ["error", { "team": [] }] } }', 'specs/020-refunds/data-model.md': CLEAN }),
+      cwd: project({ 'dmlint-rules/owner-field.js': pageBlock('js plugin'), '.dmlintrc.json': '{ "plugins": ["./dmlint-rules/owner-field.js"], "rules": { "team/owner-field": ["error", { "team": [] }] } }', 'specs/020-refunds/data-model.md': CLEAN }),
     });
     expect(run).toMatchObject({ code: 2, stderr: 'dmlint: .dmlintrc.json:1:92: rules.team/owner-field[1]: unknown key "team"; allowed: teams\n' });
   });
@@ -64,7 +57,7 @@ describe('the worked example of docs/custom-rules.md', () => {
 describe('the kit example of docs/custom-rules.md', () => {
   it('gets the rule kit from the dmlint that loads it', () => {
     const checkout = readFileSync(join(REPO, 'fixtures/examples/checkout-orders/data-model.md'), 'utf8');
-    const dir = project({ 'dmlint-rules/few-entities.js': block('js kit-plugin'), '.dmlintrc.json': '{ "plugins": ["./dmlint-rules/few-entities.js"] }', 'specs/020-refunds/data-model.md': checkout });
+    const dir = project({ 'dmlint-rules/few-entities.js': pageBlock('js kit-plugin'), '.dmlintrc.json': '{ "plugins": ["./dmlint-rules/few-entities.js"] }', 'specs/020-refunds/data-model.md': checkout });
     expect(runCli(['--format', 'compact', 'specs'], { cwd: dir })).toMatchObject({
       code: 0,
       stdout: 'specs/020-refunds/data-model.md:161:13: warning Entity "OrderItem" is one more than three: split the model [team/few-entities]\n',
@@ -101,7 +94,7 @@ describe('module formats', () => {
 
 describe('--list-rules', () => {
   it('lists the configuration\'s plugin rules with the plugin each comes from', () => {
-    const dir = project({ 'dmlint-rules/owner-field.js': block('js plugin'), '.dmlintrc.jsonc': block('jsonc config') });
+    const dir = project({ 'dmlint-rules/owner-field.js': pageBlock('js plugin'), '.dmlintrc.jsonc': pageBlock('jsonc config') });
     const run = runCli(['--list-rules'], { cwd: dir });
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
