@@ -4,9 +4,11 @@
  * where dmlint is not installed in the project (a global install, npx).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { privateCacheDir } from '../../src/cli/startup/code-cache.js';
 import { REPO, scratchDir } from '../support/cli.js';
 import { ownerFieldProject } from '../support/custom-rules-page.js';
 import { nodeBinary, SUPPORTED_MAJORS } from '../support/node-versions.js';
@@ -69,6 +71,9 @@ describe('the packed package', () => {
     expect(template.status, String(template.stderr)).toBe(1);
     expect(String(template.stdout)).toContain('error Unfilled placeholder');
     expect(dmlint(node, ['specs'], dir)).toMatchObject({ status: 0, stdout: '✔ No problems in 1 file\n', stderr: '' });
+    // The package holds no code cache: the first run that linted built one for this Node, in the user's own directory.
+    const v8 = execFileSync(node, ['-p', 'process.versions.v8'], { encoding: 'utf8' }).trim();
+    expect(readdirSync(privateCacheDir(tmpdir())).filter((name) => name.includes(`-${v8}-`) && name.endsWith('.cache'))).toHaveLength(1);
   }, 300_000);
 });
 
