@@ -3,12 +3,20 @@
 // with the bundled template inlined as text; then runs the CLI once to build its code cache.
 import { build, transform } from 'esbuild';
 import { importTypeScript } from './import-typescript.mjs';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, join, relative } from 'node:path';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+
+// The declaration files the package ships (package.json "types"), emitted by tsc meanwhile.
+const declarations = new Promise((done, fail) => {
+  const tsc = spawn(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', 'tsconfig.types.json'], { stdio: 'inherit' });
+  tsc.on('error', fail);
+  tsc.on('exit', (code) => (code === 0 ? done() : fail(new Error(`build: tsc -p tsconfig.types.json exited with ${code}`))));
+});
 
 // Derive the bundled template's schema now rather than on every cold run (it means parsing the
 // template, a large part of a one-file run): bundle the derivation in memory, run it, inline it.
@@ -53,6 +61,8 @@ const shared = {
   mainFields: ['module', 'main'],
   loader: { '.md': 'text' },
   legalComments: 'none',
+  // Minified: the package stays small (docs/performance.md), and there is less source to read at start-up.
+  minify: true,
   logLevel: 'warning',
   plugins: [patchDependencies()],
   define: { __DMLINT_BUNDLED_SCHEMA__: JSON.stringify(bundledSchema) },
@@ -135,21 +145,27 @@ const withoutAgentServer = {
     plugin.onLoad({ filter: /.*/, namespace: 'left-out' }, () => ({ contents: "throw new Error('dmlint mcp is not part of the GitHub Action');", loader: 'js' }));
   },
 };
-await build({ ...esm, plugins: [...esm.plugins, withoutAgentServer], entryPoints: ['src/action/main.ts'], outfile: 'dist/action.js', minify: true });
+await build({ ...esm, plugins: [...esm.plugins, withoutAgentServer], entryPoints: ['src/action/main.ts'], outfile: 'dist/action.js' });
 
 // The code cache: the CLI lints the example documents and one failing fixture of each rule (so
 // that parsing, every rule and the report are compiled), then writes the code it compiled beside
 // the bundle, for this Node. In one thread: a worker's code would not be saved.
-const invalid = readdirSync('fixtures/rules', { withFileTypes: true }).flatMap((entry) => {
-  const dir = join('fixtures/rules', entry.name, 'invalid');
-  if (!entry.isDirectory() || !existsSync(dir)) return [];
-  const first = readdirSync(dir).filter((name) => name.endsWith('.md')).sort()[0];
-  return first ? [join(dir, first)] : [];
-});
-const training = spawnSync(process.execPath, ['dist/cli.cjs', '--concurrency', 'off', 'fixtures/examples', ...invalid], {
-  env: { ...process.env, DMLINT_BUILD_CODE_CACHE: '1', FORCE_COLOR: '1' },
-  encoding: 'utf8',
-});
-if (training.status !== 1 || !readdirSync('dist').some((name) => name.endsWith('.cache'))) {
-  throw new Error(`build: the code-cache run did not end as expected (exit code ${training.status}):\n${training.stderr}`);
+// Not for a package (npm pack runs this as "prepack"): the tarball holds no cache, which each
+// user's first run builds for their own Node (src/cli/startup/code-cache.ts).
+if (process.env.npm_lifecycle_event !== 'prepack') {
+  const invalid = readdirSync('fixtures/rules', { withFileTypes: true }).flatMap((entry) => {
+    const dir = join('fixtures/rules', entry.name, 'invalid');
+    if (!entry.isDirectory() || !existsSync(dir)) return [];
+    const first = readdirSync(dir).filter((name) => name.endsWith('.md')).sort()[0];
+    return first ? [join(dir, first)] : [];
+  });
+  const training = spawnSync(process.execPath, ['dist/cli.cjs', '--concurrency', 'off', 'fixtures/examples', ...invalid], {
+    env: { ...process.env, DMLINT_BUILD_CODE_CACHE: '1', FORCE_COLOR: '1' },
+    encoding: 'utf8',
+  });
+  if (training.status !== 1 || !readdirSync('dist').some((name) => name.endsWith('.cache'))) {
+    throw new Error(`build: the code-cache run did not end as expected (exit code ${training.status}):\n${training.stderr}`);
+  }
 }
+
+await declarations;

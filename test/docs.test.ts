@@ -143,6 +143,6 @@ describe('README', () => {
 
   it('starts with the install-and-run command and the test command', () => {
     const firstBlock = /```sh\n([\s\S]*?)\n```/.exec(readme)?.[1]?.split('\n');
-    expect(firstBlock).toEqual(['npm ci && node dist/cli.cjs fixtures/examples/checkout-orders/data-model.md', 'npm test']);
+    expect(firstBlock).toEqual(['npm ci && npm run build && node dist/cli.cjs fixtures/examples/checkout-orders/data-model.md', 'npm test']);
   });
 });

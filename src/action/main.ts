@@ -2,6 +2,7 @@
  * The GitHub Action (action.yml): runs the CLI with the action's inputs, annotations on the pull
  * request by default, optionally a SARIF file for code scanning and a Markdown summary of the job.
  */
+import { resolve } from 'node:path';
 import { main } from '../cli/main.js';
 
 /** An input as the runner passes it: INPUT_<NAME>, upper-cased, spaces as underscores. */
@@ -21,12 +22,18 @@ export function actionArgs(env: NodeJS.ProcessEnv): string[] {
   if (summary && actionInput(env, 'summary') !== 'false') args.push('--format', `markdown:${summary}`);
   if (config) args.push('--config', config);
   if (maxWarnings) args.push('--max-warnings', maxWarnings);
+  if (actionInput(env, 'no-plugins') === 'true') args.push('--no-plugins');
   return args;
+}
+
+/** Where dmlint runs: the `working-directory` input, relative to the checked-out repository. */
+export function actionCwd(env: NodeJS.ProcessEnv, processCwd: string): string {
+  return resolve(env.GITHUB_WORKSPACE ?? processCwd, actionInput(env, 'working-directory') || '.');
 }
 
 main({
   argv: actionArgs(process.env),
-  cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+  cwd: actionCwd(process.env, process.cwd()),
   env: process.env,
   stdout: process.stdout,
   stderr: process.stderr,

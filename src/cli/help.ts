@@ -48,7 +48,7 @@ Options:
                              configuration to it
       --color, --no-color    Force colours on or off (default: on for a terminal;
                              NO_COLOR and FORCE_COLOR are respected)
-      --list-rules           List the rules with their default severity
+      --list-rules           List the rules with their default severity (plugin rules too)
   -v, --version              Print the version
   -h, --help                 Print this help
 
@@ -74,8 +74,9 @@ Examples:
 `;
 }
 
-export function ruleListText(rules: readonly AnyRule[]): string {
-  const idWidth = Math.max(...rules.map((rule) => rule.id.length));
-  const lines = rules.map((rule) => `${rule.id.padEnd(idWidth)}  ${rule.defaultSeverity.padEnd(7)}  ${rule.description}`);
+/** The rules, a plugin rule with the plugin it comes from (as the configuration names it). */
+export function ruleListText(rules: ReadonlyArray<{ rule: AnyRule; plugin: string | null }>): string {
+  const idWidth = Math.max(...rules.map(({ rule }) => rule.id.length));
+  const lines = rules.map(({ rule, plugin }) => `${rule.id.padEnd(idWidth)}  ${rule.defaultSeverity.padEnd(7)}  ${rule.description}${plugin === null ? '' : ` (plugin ${JSON.stringify(plugin)})`}`);
   return `${'rule'.padEnd(idWidth)}  ${'default'.padEnd(7)}  description\n${lines.join('\n')}\n`;
 }

@@ -14,7 +14,7 @@ import type { AnyRule } from '../rule-kit/rule.js';
 import type { LintResult } from '../engine/types.js';
 import { lintText } from '../engine/lint-text.js';
 import { loadReporter } from '../reporters/index.js';
-import { fixedSummary, plural, printable } from '../reporters/text.js';
+import { fixedSummary, plural, printable, printableLines } from '../reporters/text.js';
 import { VERSION } from '../util/version.js';
 import { parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { cacheFilePath } from '../host/cache.js';
@@ -65,10 +65,6 @@ export async function main(io: CliIo): Promise<number> {
     io.stdout.write(`${VERSION}\n`);
     return EXIT_OK;
   }
-  if (options.listRules) {
-    io.stdout.write(ruleListText(builtinRules));
-    return EXIT_OK;
-  }
   if (options.init) return init(io, options.initFrom);
   if (options.mcp) {
     // Loaded only here, like the language server: the SDK is not needed by the command line.
@@ -83,6 +79,11 @@ export async function main(io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   try {
+    if (options.listRules) {
+      // The rules of the working directory's configuration: its plugins' rules too.
+      io.stdout.write(ruleListText(await workspaceFor(io, options).rulesIn('.')));
+      return EXIT_OK;
+    }
     if (options.printConfig !== null) return await printConfig(io, options, options.printConfig);
     return await lint(io, options);
   } catch (error) {
@@ -91,7 +92,7 @@ export async function main(io: CliIo): Promise<number> {
       return EXIT_FAILURE;
     }
     if (!(error instanceof ConfigError)) throw error;
-    io.stderr.write(`dmlint: ${printable(error.describe((path) => (isAbsolute(path) ? relative(io.cwd, path) || path : path)))}\n`);
+    io.stderr.write(`dmlint: ${printableLines(error.describe((path) => (isAbsolute(path) ? relative(io.cwd, path) || path : path)))}\n`);
     return EXIT_FAILURE;
   }
 }

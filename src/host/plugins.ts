@@ -1,13 +1,17 @@
 /**
- * Loads custom rules from plugin modules named in configuration. A plugin is an ES module whose
- * default export (or `rules` export) is a rule, an array of rules, or `{ rules: [...] }`, each
- * built with `defineRule`. Loading a plugin runs its code: only configured modules are loaded,
- * and `--no-plugins` loads none.
+ * Loads custom rules from plugin modules named in configuration. A plugin is a module whose
+ * default export (or `rules` export) is a rule, an array of rules, `{ rules: [...] }`, or a
+ * function that is given the rule kit and returns one of those: a plugin needs nothing from an
+ * installed dmlint, so it runs wherever dmlint does (pre-commit, the Action, npx, a global
+ * install). Loading a plugin runs its code: only configured modules are loaded, and
+ * `--no-plugins` loads none.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../config/types.js';
+import * as ruleKit from '../rule-kit/index.js';
 import type { AnyRule } from '../rule-kit/rule.js';
 import { importModule } from './import-module.js';
 
@@ -33,12 +37,19 @@ export async function loadPlugin(specifier: string, base: string, configFile: st
   try {
     module = (await importModule(pathToFileURL(path).href)) as Record<string, unknown>;
   } catch (error) {
-    fail(`failed to load: ${error instanceof Error ? error.message : String(error)}`);
+    fail(`failed to load: ${error instanceof Error ? error.message : String(error)}${moduleTypeHint(path, error)}`);
   }
-  const exported = module.rules ?? module.default;
+  let exported = module.rules ?? module.default;
+  if (typeof exported === 'function') {
+    try {
+      exported = (exported as (kit: typeof ruleKit) => unknown)(ruleKit);
+    } catch (error) {
+      fail(`its exported function failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   const listed = (exported as { rules?: unknown } | undefined)?.rules ?? exported;
   const rules: unknown[] = Array.isArray(listed) ? listed : [listed];
-  if (rules.length === 0 || rules[0] === undefined) fail('exports no rules; export default a rule made with defineRule, or an array of them');
+  if (rules.length === 0 || rules[0] === undefined) fail('exports no rules; export default a rule, an array of rules, or a function that returns them');
   return rules.map((rule, index) => checkRule(rule, index, fail));
 }
 
@@ -51,4 +62,37 @@ function checkRule(candidate: unknown, index: number, fail: (reason: string) => 
   if (typeof rule.description !== 'string' || rule.description === '') return fail(`rule ${name} has no description`);
   if (rule.defaultSeverity !== 'error' && rule.defaultSeverity !== 'warning') return fail(`rule ${name}: defaultSeverity is "error" or "warning"`);
   return { rationale: '', ...rule } as AnyRule;
+}
+
+/**
+ * What to change when a `.js` plugin failed to parse because Node read it as CommonJS: its
+ * package says `"type": "commonjs"`, or says nothing and the file is not clearly an ES module.
+ */
+function moduleTypeHint(path: string, error: unknown): string {
+  if (!(error instanceof SyntaxError) || !path.endsWith('.js')) return '';
+  const manifest = nearestPackageJson(dirname(path));
+  if (manifest?.type === 'module') return '';
+  const where = manifest ? `"type": "module" to ${manifest.file}` : `a package.json with "type": "module" next to it`;
+  return `\nNode read ${path} as CommonJS. If it is an ES module (import/export), add ${where}, or rename it to .mjs.`;
+}
+
+function nearestPackageJson(dir: string): { file: string; type: unknown } | null {
+  for (let current = dir; ; current = dirname(current)) {
+    const file = join(current, 'package.json');
+    let text: string | null = null;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      // No package.json here: look further up.
+    }
+    if (text !== null) {
+      try {
+        return { file, type: (JSON.parse(text) as { type?: unknown }).type };
+      } catch {
+        // Node itself would have refused an unreadable package.json: nothing to advise.
+        return null;
+      }
+    }
+    if (dirname(current) === current) return null;
+  }
 }

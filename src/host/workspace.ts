@@ -50,6 +50,8 @@ export class Workspace {
   private readonly loader = new ConfigLoader(builtinRules);
   private readonly schemas = new Map<string, Promise<TemplateSchema>>();
   private readonly plugins = new Map<string, Promise<AnyRule[]>>();
+  /** The plugin each loaded plugin rule came from, as the configuration names it. */
+  private readonly pluginOf = new WeakMap<AnyRule, string>();
   private readonly checked = new WeakMap<ConfigLayer, Set<string>>();
   private commandLineChecked = false;
 
@@ -89,7 +91,10 @@ export class Workspace {
       const key = `${base}\0${specifier}`;
       let rules = this.plugins.get(key);
       if (!rules) {
-        rules = loadPlugin(specifier, base, configFile);
+        rules = loadPlugin(specifier, base, configFile).then((ruleList) => {
+          for (const rule of ruleList) this.pluginOf.set(rule, specifier);
+          return ruleList;
+        });
         this.plugins.set(key, rules);
       }
       loaded.push(...(await rules));
@@ -100,6 +105,12 @@ export class Workspace {
       ids.add(rule.id);
     }
     return [...builtinRules, ...loaded];
+  }
+
+  /** The rules that apply in `dir` (its configuration's plugins included), each with the plugin it comes from. */
+  async rulesIn(dir: string): Promise<Array<{ rule: AnyRule; plugin: string | null }>> {
+    const { lint } = await this.settingsFor(resolve(this.options.cwd, dir, 'data-model.md'));
+    return (lint.ruleSet ?? builtinRules).map((rule) => ({ rule, plugin: this.pluginOf.get(rule) ?? null }));
   }
 
   /**

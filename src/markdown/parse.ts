@@ -88,7 +88,10 @@ function withoutTransformsOf(token: string, extensions: FromMarkdownExtensions):
 
 const processors = new Map<string, ReturnType<typeof gfmWithout>>();
 
-/** The processor without the features: one for each set, built when first needed. */
+/**
+ * The processor without the features: one for each set, built when first needed.
+ * @internal (left out of the shipped declarations, which name no parser package)
+ */
 export function processorWithout(features: readonly Feature[]): ReturnType<typeof gfmWithout> {
   const key = [...features].sort().join();
   let processor = processors.get(key);

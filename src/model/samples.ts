@@ -2,13 +2,25 @@
  * Sample data: each `### Sample Member` section of the appendix, its code block, and that block
  * parsed as JSON with the source range of every key and value (and of every syntax error).
  */
-import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { slotOf, type TitlePattern } from '../template/title.js';
 import { codeOffset } from '../markdown/code.js';
 import type { SourceText } from '../markdown/source.js';
 import type { CodeBlock, Range, Section, Span } from '../markdown/types.js';
 
-export type { JsonNode };
+/**
+ * A JSON value and its place in the code block, as jsonc-parser's parseTree gives it; declared
+ * here so that the shipped declarations name no parser package (the package bundles it).
+ */
+export interface JsonNode {
+  readonly type: 'object' | 'array' | 'property' | 'string' | 'number' | 'boolean' | 'null';
+  readonly value?: unknown;
+  readonly offset: number;
+  readonly length: number;
+  readonly colonOffset?: number;
+  readonly parent?: JsonNode;
+  readonly children?: JsonNode[];
+}
 
 export interface JsonProblem {
   message: string;

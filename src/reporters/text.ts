@@ -12,6 +12,11 @@ export function printable(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** Printable text whose line breaks stay line breaks (a message of several lines, such as a plugin's load error). */
+export function printableLines(text: string): string {
+  return text.split(/\r?\n/).map(printable).join('\n');
+}
+
 /** A path relative to `cwd` with forward slashes; `<text>`-style names are kept. Printable either way. */
 export function displayPath(filePath: string, cwd: string): string {
   if (filePath.startsWith('<')) return printable(filePath);

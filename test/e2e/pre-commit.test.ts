@@ -4,10 +4,11 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { REPO, scratchDir } from '../support/cli.js';
+import { ownerFieldProject } from '../support/custom-rules-page.js';
 
 const CLEAN = readFileSync(join(REPO, 'fixtures/examples/room-booking/data-model.md'), 'utf8');
 const PLACEHOLDER = CLEAN.replace('**Storage Type**: SQL Database', '**Storage Type**: [TBD]');
@@ -20,23 +21,30 @@ describe('the GitHub Action', () => {
 });
 
 describe('pre-commit', () => {
+  // One hook environment for the tests below: pre-commit installs it once per repository and rev.
+  const home = scratchDir({});
+  const env = { ...process.env, PRE_COMMIT_HOME: home, GIT_AUTHOR_NAME: 'test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'test', GIT_COMMITTER_EMAIL: 'test@example.com' };
+  const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim();
+
+  /** A git repository with the hook installed from this repository at HEAD, and the configuration committed. */
+  function hookedProject(): { project: string; git: (...args: string[]) => ReturnType<typeof spawnSync> } {
+    const project = scratchDir({});
+    const git = (...args: string[]): ReturnType<typeof spawnSync> => spawnSync('git', args, { cwd: project, env, encoding: 'utf8' });
+    git('init', '-q');
+    writeFileSync(join(project, '.pre-commit-config.yaml'), `repos:\n  - repo: ${REPO}\n    rev: ${head}\n    hooks:\n      - id: dmlint\n`);
+    expect(spawnSync('pre-commit', ['install'], { cwd: project, env, encoding: 'utf8' }).status).toBe(0);
+    git('add', '.pre-commit-config.yaml');
+    expect(git('commit', '-qm', 'config').status).toBe(0);
+    return { project, git };
+  }
+
   it('declares a node hook for data-model documents', () => {
     const hooks = parseYaml(readFileSync(join(REPO, '.pre-commit-hooks.yaml'), 'utf8')) as Array<Record<string, unknown>>;
     expect(hooks).toEqual([expect.objectContaining({ id: 'dmlint', entry: 'dmlint', language: 'node', files: '(^|/)data-model\\.md$' })]);
   });
 
   it('installed from this repository at HEAD, accepts a clean document and rejects a leftover placeholder', () => {
-    const home = scratchDir({});
-    const project = scratchDir({});
-    const env = { ...process.env, PRE_COMMIT_HOME: home, GIT_AUTHOR_NAME: 'test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'test', GIT_COMMITTER_EMAIL: 'test@example.com' };
-    const git = (...args: string[]): ReturnType<typeof spawnSync> => spawnSync('git', args, { cwd: project, env, encoding: 'utf8' });
-    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim();
-    git('init', '-q');
-    writeFileSync(join(project, '.pre-commit-config.yaml'), `repos:\n  - repo: ${REPO}\n    rev: ${head}\n    hooks:\n      - id: dmlint\n`);
-    expect(spawnSync('pre-commit', ['install'], { cwd: project, env, encoding: 'utf8' }).status).toBe(0);
-    git('add', '.pre-commit-config.yaml');
-    expect(git('commit', '-qm', 'config').status).toBe(0);
-
+    const { project, git } = hookedProject();
     execFileSync('mkdir', ['-p', join(project, 'specs/007-room-booking')]);
     writeFileSync(join(project, 'specs/007-room-booking/spec.md'), '# Spec\n');
     writeFileSync(join(project, 'specs/007-room-booking/data-model.md'), CLEAN);
@@ -51,5 +59,18 @@ describe('pre-commit', () => {
     // Git gives a hook's output to standard error.
     expect(String(rejected.stdout) + String(rejected.stderr)).toContain('specs/007-room-booking/data-model.md:121:19  error    Unfilled placeholder "[TBD]" in field "Storage Type": write the actual value in its place  no-placeholder');
     expect(existsSync(join(home, 'pre-commit.log'))).toBe(false);
+  }, 300_000);
+
+  it("runs the documented plugin in pre-commit's own environment, with no dmlint in the project", () => {
+    const { project, git } = hookedProject();
+    const { files } = ownerFieldProject();
+    for (const [path, text] of Object.entries(files)) {
+      execFileSync('mkdir', ['-p', dirname(join(project, path))]);
+      writeFileSync(join(project, path), text);
+    }
+    git('add', '.');
+    const rejected = git('commit', '-qm', 'a data model owned by an unknown team');
+    expect(rejected.status).toBe(1);
+    expect(String(rejected.stdout) + String(rejected.stderr)).toContain('specs/020-refunds/data-model.md:3:12  error    Owner "Payment team" is not a known team: use one of Payments team, Identity team  team/owner-field');
   }, 300_000);
 });
