@@ -192,3 +192,29 @@ describe('table columns against the template', () => {
     expect(columns('| Type | Attribute | Required | Description | Validation Rules |')).toEqual({ renamed: [], extra: [], missing: [], outOfOrder: true });
   });
 });
+
+describe('type arguments that Markdown reads as HTML tags', () => {
+  const doc = model(
+    [
+      '# Data Model: Orders',
+      '',
+      '| Attribute | Type | Required | Description | Validation Rules |',
+      '|-----------|------|----------|-------------|------------------|',
+      '| `lines` | List<UUID> | Yes | `Array<LineItem>` in code shows | none |',
+      '',
+      'Tags map as Map<string, List<UUID>>, prices as Record<string, number>; owner is <name or role>.',
+      '',
+    ].join('\n'),
+  );
+
+  it('finds each with the type it belongs to, and tells whether the type stands alone', () => {
+    expect(doc.hiddenTypeArguments.map((hidden) => [hidden.type, hidden.tag, where(hidden.range), hidden.alone])).toEqual([
+      ['List<UUID>', '<UUID>', '5:13-5:23', true],
+      ['List<UUID>', '<UUID>', '7:25-7:35', false],
+    ]);
+  });
+
+  it('does not count them as template residue, while an angle placeholder after a space still is', () => {
+    expect(doc.residue.map((residue) => [residue.kind, residue.text])).toEqual([['placeholder', '<name or role>']]);
+  });
+});

@@ -4,6 +4,7 @@
  */
 import { readTemplateReference, type TemplateReferenceRead } from './template-reference.js';
 import { findResidue, type Residue } from './residue.js';
+import { findHiddenTypeArguments, type HiddenTypeArgument } from './hidden-types.js';
 import type { TemplateSchema } from '../template/schema.js';
 import { readApproval, type Approval } from './approval.js';
 import { diagramNames, type DiagramNames } from './diagrams.js';
@@ -70,6 +71,7 @@ export class DataModelDocument {
     diagramNames?: DiagramNames;
     attributeIndexes?: Map<Entity, NameIndex<Attribute>>;
     completeness?: Completeness;
+    hiddenTypeArguments?: HiddenTypeArgument[];
   } = {};
 
   constructor(rawText: string, input: DocumentInput) {
@@ -207,6 +209,11 @@ export class DataModelDocument {
   get residue(): readonly Residue[] {
     this.residueCache ??= findResidue(this.structure, this.schema);
     return this.residueCache;
+  }
+
+  /** Generic types outside code whose argument Markdown reads as an HTML tag (`List<UUID>`). */
+  get hiddenTypeArguments(): readonly HiddenTypeArgument[] {
+    return (this.cache.hiddenTypeArguments ??= findHiddenTypeArguments(this.structure));
   }
 
   /** Whether any template residue overlaps the range (a cell holding a placeholder, say). */
