@@ -99,6 +99,14 @@ describe('schema of another template', () => {
   });
 });
 
+describe('placeholder syntaxes a template writes', () => {
+  it('are brackets for the bundled template, and mustaches for a team template that writes them', () => {
+    expect([...bundledSchema().inventory.syntaxes]).toEqual(['bracket']);
+    const team = buildTemplateSchema(readFileSync('fixtures/templates/mustache/template.md', 'utf8'), 'team');
+    expect([...team.inventory.syntaxes]).toEqual(['mustache']);
+  });
+});
+
 describe('bracket classification', () => {
   it.each([
     ['[draft, published]', 'draft, published', 'enum: '],

@@ -56,7 +56,7 @@ export function regexAttacks(COMPLETE: string): Record<string, Attack[]> {
       { name: 'spaces inside a TODO bracket', document: (n) => edit(STORAGE, `**Storage Type**: [TODO${run(' ', n)}x]`), reports: at('**Storage Type**', /^Unfilled placeholder "\[TODO x\]"/) },
       { name: 'unclosed brackets before a placeholder', document: (n) => edit(STORAGE, `**Storage Type**: ${run('[', n)}[TBD]`), reports: at('**Storage Type**', /^Unfilled placeholder "\[TBD\]"/) },
       { name: 'unclosed tags before a placeholder', document: (n) => edit(STORAGE, `**Storage Type**: ${run('<a ', n)}[TBD]`), reports: at('**Storage Type**', /^Unfilled placeholder "\[TBD\]"/) },
-      { name: 'mustaches that never close', document: (n) => edit(STORAGE, `**Storage Type**: ${run(`{{${'a'.repeat(70)} `, n)}{{name}}`), reports: at('**Storage Type**', /^Unfilled placeholder "\{\{name\}\}"/) },
+      { name: 'mustaches that never close', document: (n) => edit(STORAGE, `**Storage Type**: ${run(`{{${'a'.repeat(70)} `, n)}{{name}} [TBD]`), reports: at('**Storage Type**', /^Unfilled placeholder "\[TBD\]"/) },
       { name: 'angle placeholders on one line', document: (n) => edit(STORAGE, `**Storage Type**: ${run('<name> ', n)}`), reports: at('**Storage Type**', /^Unfilled placeholder "<name>"/) },
       { name: 'an unclosed HTML comment of comment openings', document: (n) => `${COMPLETE}\n[TBD]\n\n<!--${run('<!--', n)}\n`, reports: at('[TBD]', /^Unfilled placeholder "\[TBD\]"/) },
       // Not a fence (its info string has a backtick), and `.` stops at the line separator.
