@@ -218,3 +218,20 @@ describe('type arguments that Markdown reads as HTML tags', () => {
     expect(doc.residue.map((residue) => [residue.kind, residue.text])).toEqual([['placeholder', '<name or role>']]);
   });
 });
+
+describe('labels that head a group of fields', () => {
+  const doc = model(['# Data Model: Sessions', '', '**Purpose**:', '', '**Configurations**:', '', '**Single AI Mode**:', '', '```json', '{}', '```', '', '**Runtime Settings**:', '**Timeout**: 30 s', ''].join('\n'));
+  const field = (label: string) => {
+    const found = doc.structure.fields.find((candidate) => candidate.label === label);
+    if (!found) throw new Error(`no field ${label}`);
+    return found;
+  };
+
+  it('link an empty field to the field after it, in the next block or on the next line', () => {
+    expect(['Purpose', 'Configurations', 'Single AI Mode', 'Runtime Settings', 'Timeout'].map((label) => field(label).next?.label ?? null)).toEqual(['Configurations', 'Single AI Mode', null, 'Timeout', null]);
+  });
+
+  it('head a group unless the template writes the label as a field with a value', () => {
+    expect(['Purpose', 'Configurations', 'Single AI Mode', 'Runtime Settings'].map((label) => doc.headsGroup(field(label)))).toEqual([false, true, false, true]);
+  });
+});

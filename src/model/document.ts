@@ -192,6 +192,15 @@ export class DataModelDocument {
   }
 
   /**
+   * Whether a field with nothing after its colon heads a group of fields (`**Configurations**:`
+   * above `**Single AI Mode**:` and its code block) rather than being left empty: another field
+   * follows it, and its label is none the template writes a value for.
+   */
+  headsGroup(field: Field): boolean {
+    return field.value === '' && field.next !== null && !this.schema.inventory.fieldLabels.has(field.label.toLowerCase());
+  }
+
+  /**
    * A table's columns against the template's for its section, with the header names the team
    * accepts for a column; null when the template has no table there.
    */

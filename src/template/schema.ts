@@ -55,6 +55,8 @@ export interface Inventory {
    * engine's token the document talks about.
    */
   syntaxes: Set<BracketGroup['syntax']>;
+  /** Lower-cased labels of the template's `**Label**:` fields: each stands for a value to write. */
+  fieldLabels: Set<string>;
   /** Normalised contents of the template's placeholders (`entity1`, `purpose`, `###-feature-name`). */
   placeholders: Set<string>;
   /** Placeholder shapes with digits folded (`question #`) and label prefixes (`invariant:`). */
@@ -130,6 +132,7 @@ export function withColumns(schema: TemplateSchema, names: ColumnNames | undefin
 function readInventory(structure: Structure): Inventory {
   const inventory: Inventory = {
     syntaxes: new Set(),
+    fieldLabels: new Set(structure.fields.map((field) => field.label.toLowerCase())),
     placeholders: new Set(),
     shapes: new Set(),
     choices: new Map(),

@@ -18,6 +18,7 @@ interface FlatSchema {
   headerFields: string[];
   inventory: {
     syntaxes: Array<BracketGroup['syntax']>;
+    fieldLabels: string[];
     placeholders: string[];
     shapes: string[];
     choices: Choice[];
@@ -39,6 +40,7 @@ export function serializeSchema(schema: TemplateSchema): string {
     headerFields: schema.headerFields,
     inventory: {
       syntaxes: [...inventory.syntaxes],
+      fieldLabels: [...inventory.fieldLabels],
       placeholders: [...inventory.placeholders],
       shapes: [...inventory.shapes],
       choices: [...inventory.choices.values()],
@@ -74,6 +76,7 @@ export function deserializeSchema(json: string): TemplateSchema {
     headerFields: flat.headerFields,
     inventory: {
       syntaxes: new Set(inventory.syntaxes),
+      fieldLabels: new Set(inventory.fieldLabels),
       placeholders: new Set(inventory.placeholders),
       shapes: new Set(inventory.shapes),
       choices: new Map(inventory.choices.map((choice) => [choice.key, choice])),
