@@ -141,6 +141,11 @@ export function regexAttacks(COMPLETE: string): Record<string, Attack[]> {
           edit('"status": "booked"', '"status": "bogus"', edit('| `note` | Text | No | Purpose of the meeting | max 500 chars |', `| \`note\` | Enum${run(' ', n)}(x | No | Purpose of the meeting | enum${run(' ', n)}x |`)),
         reports: at('"status": "bogus"', /^Sample value "bogus" for "status" is not one of its values: booked, cancelled/),
       },
+      {
+        name: 'a union of many nulls in a type',
+        document: (n) => edit('| `seats` | Integer |', `| \`seats\` | Boolean ${run('\\| null  ', n)}\\| null |`),
+        reports: at('"seats": 8', /^Sample value for "seats" is number 8, but its Type "Boolean/),
+      },
     ],
     'open-questions': [{ name: 'an open question of many words', document: (n) => edit(QUESTION, `- [ ] ${run('a ', n)}`), reports: at('- [ ] a', /^Open question "a a a/) }],
     approval: [
