@@ -33,7 +33,7 @@ export default defineRule<Options>({
         range: hidden.range,
         severity: 'warning',
         message: `${quote(hidden.tag)} in ${quote(hidden.type)} reads as an HTML tag, which GitHub hides: put the ${hidden.alone ? 'type' : 'whole type'} in backticks`,
-        ...(hidden.alone ? { fix: { range: [start.offset, end.offset] as [number, number], text: `\`${hidden.type}\`` } } : {}),
+        ...(hidden.alone && hidden.wrappable ? { fix: { range: [start.offset, end.offset] as [number, number], text: `\`${hidden.type}\`` } } : {}),
       });
     }
   },

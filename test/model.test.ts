@@ -204,13 +204,16 @@ describe('type arguments that Markdown reads as HTML tags', () => {
       '',
       'Tags map as Map<string, List<UUID>>, prices as Record<string, number>; owner is <name or role>.',
       '',
+      'A stray ` backtick, then Vec<u8>.',
+      '',
     ].join('\n'),
   );
 
-  it('finds each with the type it belongs to, and tells whether the type stands alone', () => {
-    expect(doc.hiddenTypeArguments.map((hidden) => [hidden.type, hidden.tag, where(hidden.range), hidden.alone])).toEqual([
-      ['List<UUID>', '<UUID>', '5:13-5:23', true],
-      ['List<UUID>', '<UUID>', '7:25-7:35', false],
+  it('finds each with the type it belongs to, and tells whether the type stands alone and backticks would wrap only it', () => {
+    expect(doc.hiddenTypeArguments.map((hidden) => [hidden.type, hidden.tag, where(hidden.range), hidden.alone, hidden.wrappable])).toEqual([
+      ['List<UUID>', '<UUID>', '5:13-5:23', true, true],
+      ['List<UUID>', '<UUID>', '7:25-7:35', false, true],
+      ['Vec<u8>', '<u8>', '9:26-9:33', true, false],
     ]);
   });
 
