@@ -16,8 +16,9 @@ export default defineRule({
     }
     const header = new Set<Field>(doc.header.values());
     for (const field of doc.structure.fields) {
-      // Header fields have their own rule; a field followed by a list or a diagram has it as its value.
-      if (field.value !== '' || field.content || header.has(field)) continue;
+      // Header fields have their own rule; a field followed by a list or a diagram has it as its
+      // value; a label over a group of fields has them.
+      if (field.value !== '' || field.content || header.has(field) || doc.headsGroup(field)) continue;
       report({ range: field.labelRange, message: `Field "${field.label}" is empty: write a value after the colon` });
     }
   },

@@ -192,3 +192,49 @@ describe('table columns against the template', () => {
     expect(columns('| Type | Attribute | Required | Description | Validation Rules |')).toEqual({ renamed: [], extra: [], missing: [], outOfOrder: true });
   });
 });
+
+describe('type arguments that Markdown reads as HTML tags', () => {
+  const doc = model(
+    [
+      '# Data Model: Orders',
+      '',
+      '| Attribute | Type | Required | Description | Validation Rules |',
+      '|-----------|------|----------|-------------|------------------|',
+      '| `lines` | List<UUID> | Yes | `Array<LineItem>` in code shows | none |',
+      '',
+      'Tags map as Map<string, List<UUID>>, prices as Record<string, number>; owner is <name or role>.',
+      '',
+      'A stray ` backtick, then Vec<u8>.',
+      '',
+    ].join('\n'),
+  );
+
+  it('finds each with the type it belongs to, and tells whether the type stands alone and backticks would wrap only it', () => {
+    expect(doc.hiddenTypeArguments.map((hidden) => [hidden.type, hidden.tag, where(hidden.range), hidden.alone, hidden.wrappable])).toEqual([
+      ['List<UUID>', '<UUID>', '5:13-5:23', true, true],
+      ['List<UUID>', '<UUID>', '7:25-7:35', false, true],
+      ['Vec<u8>', '<u8>', '9:26-9:33', true, false],
+    ]);
+  });
+
+  it('does not count them as template residue, while an angle placeholder after a space still is', () => {
+    expect(doc.residue.map((residue) => [residue.kind, residue.text])).toEqual([['placeholder', '<name or role>']]);
+  });
+});
+
+describe('labels that head a group of fields', () => {
+  const doc = model(['# Data Model: Sessions', '', '**Purpose**:', '', '**Configurations**:', '', '**Single AI Mode**:', '', '```json', '{}', '```', '', '**Runtime Settings**:', '**Timeout**: 30 s', ''].join('\n'));
+  const field = (label: string) => {
+    const found = doc.structure.fields.find((candidate) => candidate.label === label);
+    if (!found) throw new Error(`no field ${label}`);
+    return found;
+  };
+
+  it('link an empty field to the field after it, in the next block or on the next line', () => {
+    expect(['Purpose', 'Configurations', 'Single AI Mode', 'Runtime Settings', 'Timeout'].map((label) => field(label).next?.label ?? null)).toEqual(['Configurations', 'Single AI Mode', null, 'Timeout', null]);
+  });
+
+  it('head a group unless the template writes the label as a field with a value', () => {
+    expect(['Purpose', 'Configurations', 'Single AI Mode', 'Runtime Settings'].map((label) => doc.headsGroup(field(label)))).toEqual([false, true, false, true]);
+  });
+});

@@ -171,4 +171,48 @@ describe('values', () => {
       undefined,
     ]);
   });
+
+  it.each([
+    ['Date', 'Date'],
+    ['Date \\| null', 'Date'],
+    ['null | Date', 'Date'],
+    ['string | undefined', 'String'],
+    ["'draft' | 'sent'", 'Enum'],
+    ['string | number', undefined],
+    ['Record<string, number>', 'Object'],
+    ['Array<LineItem>', 'Array'],
+    ['java.time.LocalDate', 'LocalDate'],
+    ['BigDecimal', 'Decimal'],
+    ['List<String>', 'Array'],
+    ['DateTimeOffset', 'DateTime'],
+    ['int?', 'Integer'],
+    ['Dictionary<string, decimal>', 'Object'],
+    ['Optional[int]', 'Integer'],
+    ['int | None', 'Integer'],
+    ['datetime.datetime', 'DateTime'],
+    ['dict[str, int]', 'Object'],
+    ['Option<Vec<u8>>', 'Bytes'],
+    ['DateTime<Utc>', 'DateTime'],
+    ['chrono::NaiveDate', 'LocalDate'],
+    ['u64', 'BigInt'],
+    ['*string', 'String'],
+    ['time.Time', 'DateTime'],
+    ['[]byte', 'Bytes'],
+    ['map[string]int', 'Object'],
+    ['sql.NullString', 'String'],
+    ['DOUBLE PRECISION', 'Decimal'],
+    ['UUID NOT NULL REFERENCES users(id)', 'UUID'],
+    ['INT UNSIGNED', 'Integer'],
+    ['Int @id @default(autoincrement())', 'Integer'],
+    ['String?', 'String'],
+    ['Json', 'JSON'],
+  ])('read %j as %s, as its language means it', (written, type) => {
+    expect(valueTypeOf(written)?.name).toBe(type);
+  });
+
+  it('accept for a Date what a date means in any of the languages: a day or an instant', () => {
+    const date = valueTypeOf('Date');
+    expect(['2026-03-01', '2026-03-01T10:00:00Z', '2026-02-30', 'soon'].map((value) => date?.accepts('string', value))).toEqual([true, true, false, false]);
+    expect(['2026-03-01', '2026-03-01T10:00:00Z'].map((value) => valueTypeOf('LocalDate')?.accepts('string', value))).toEqual([true, false]);
+  });
 });

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { bundledSchema } from '../src/template/bundled.js';
 import { deserializeSchema, serializeSchema } from '../src/template/serialize.js';
 import { runCli } from './support/cli.js';
-import { choiceOptions, isOrdinaryBracket, looksLikePlaceholder } from '../src/template/classify.js';
+import { choiceOptions, isOrdinaryBracket, isUnfinishedValue, looksLikePlaceholder } from '../src/template/classify.js';
 import { buildTemplateSchema, type TemplateSection } from '../src/template/schema.js';
 import { lintText } from '../src/engine/lint-text.js';
 
@@ -99,6 +99,14 @@ describe('schema of another template', () => {
   });
 });
 
+describe('placeholder syntaxes a template writes', () => {
+  it('are brackets for the bundled template, and mustaches for a team template that writes them', () => {
+    expect([...bundledSchema().inventory.syntaxes]).toEqual(['bracket']);
+    const team = buildTemplateSchema(readFileSync('fixtures/templates/mustache/template.md', 'utf8'), 'team');
+    expect([...team.inventory.syntaxes]).toEqual(['mustache']);
+  });
+});
+
 describe('bracket classification', () => {
   it.each([
     ['[draft, published]', 'draft, published', 'enum: '],
@@ -117,6 +125,22 @@ describe('bracket classification', () => {
   it.each(['e.g., "a", "b"', 'Created when...', 'TODO: owner', 'EntityName', 'field_name', 'attribute3', 'fill in later'])('[%s] looks like a placeholder', (content) => {
     expect(isOrdinaryBracket(`[${content}]`, content, '')).toBe(false);
     expect(looksLikePlaceholder(content)).toBe(true);
+  });
+
+  it.each(['TODO', 'Owner TBD', 'tbd', 'FIXME: pick one', 'XXX'])('[%s] holds a marker of unfinished work', (content) => {
+    expect(looksLikePlaceholder(content)).toBe(true);
+  });
+
+  it.each(['Todo list', 'Todo manager app', 'xxx-large', 'Fixme-style tags'])('[%s] uses the marker words as nouns, not as markers', (content) => {
+    expect(looksLikePlaceholder(content)).toBe(false);
+  });
+
+  it.each(['TBD', 'tbd', 'TODO: pick a store', 'TBD (ask legal)', 'FIXME - owner', 'XXX', 'TBD.', '?', '…'])('%j is an unfinished value', (value) => {
+    expect(isUnfinishedValue(value)).toBe(true);
+  });
+
+  it.each(['Todo', 'Todo manager app', 'todo', 'TODO list view', 'Xxx', 'N/A', 'Why was it refunded?'])('%j is a finished value', (value) => {
+    expect(isUnfinishedValue(value)).toBe(false);
   });
 
   it.each(['sic', 'DEPRECATED', 'see RFC 5322', 'New York, Paris'])('[%s] is neither ordinary by shape nor a placeholder by itself', (content) => {

@@ -142,8 +142,12 @@ export function readFields(children: readonly PhrasingContent[], source: SourceT
       codes: phrasing.codes,
       links: phrasing.links,
       content: null,
+      next: null,
       section,
     });
+  });
+  fields.forEach((field, n) => {
+    if (field.value === '') field.next = fields[n + 1] ?? null;
   });
   return fields;
 }

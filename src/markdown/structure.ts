@@ -331,6 +331,7 @@ class StructureBuilder {
     const startsWithField = block.kind === 'paragraph' && block.fields[0]?.labelRange.start.offset === block.range.start.offset;
     const isComment = block.kind === 'html' && block.isComment;
     if (last && last.value === '' && !startsWithField && block.kind !== 'thematic-break' && !isComment) last.content = block;
+    if (last && last.value === '' && startsWithField && block.kind === 'paragraph') last.next = block.fields[0] ?? null;
     blocks.push(block);
   }
 

@@ -47,6 +47,12 @@ export interface Field {
    * value (the list after `**Access Patterns**:`, the diagram after `**Loan States**:`).
    */
   content: Block | null;
+  /**
+   * When nothing follows the colon and another field comes next, on the next line or as the next
+   * block: that field. Either the label heads a group (`**Configurations**:` above
+   * `**Single AI Mode**:`), or the field was left empty; the template tells which.
+   */
+  next: Field | null;
   section: Section;
 }
 

@@ -4,6 +4,7 @@
  */
 import { readTemplateReference, type TemplateReferenceRead } from './template-reference.js';
 import { findResidue, type Residue } from './residue.js';
+import { findHiddenTypeArguments, type HiddenTypeArgument } from './hidden-types.js';
 import type { TemplateSchema } from '../template/schema.js';
 import { readApproval, type Approval } from './approval.js';
 import { diagramNames, type DiagramNames } from './diagrams.js';
@@ -70,6 +71,7 @@ export class DataModelDocument {
     diagramNames?: DiagramNames;
     attributeIndexes?: Map<Entity, NameIndex<Attribute>>;
     completeness?: Completeness;
+    hiddenTypeArguments?: HiddenTypeArgument[];
   } = {};
 
   constructor(rawText: string, input: DocumentInput) {
@@ -190,6 +192,15 @@ export class DataModelDocument {
   }
 
   /**
+   * Whether a field with nothing after its colon heads a group of fields (`**Configurations**:`
+   * above `**Single AI Mode**:` and its code block) rather than being left empty: another field
+   * follows it, and its label is none the template writes a value for.
+   */
+  headsGroup(field: Field): boolean {
+    return field.value === '' && field.next !== null && !this.schema.inventory.fieldLabels.has(field.label.toLowerCase());
+  }
+
+  /**
    * A table's columns against the template's for its section, with the header names the team
    * accepts for a column; null when the template has no table there.
    */
@@ -207,6 +218,11 @@ export class DataModelDocument {
   get residue(): readonly Residue[] {
     this.residueCache ??= findResidue(this.structure, this.schema);
     return this.residueCache;
+  }
+
+  /** Generic types outside code whose argument Markdown reads as an HTML tag (`List<UUID>`). */
+  get hiddenTypeArguments(): readonly HiddenTypeArgument[] {
+    return (this.cache.hiddenTypeArguments ??= findHiddenTypeArguments(this.structure));
   }
 
   /** Whether any template residue overlaps the range (a cell holding a placeholder, say). */

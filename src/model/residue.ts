@@ -7,6 +7,7 @@ import { codeOffset } from '../markdown/code.js';
 import { overlapTest } from '../util/intervals.js';
 import { sectionAt, type Structure } from '../markdown/structure.js';
 import { emptyWithout } from './completeness.js';
+import { isTypeArgument } from './hidden-types.js';
 import type { BracketGroup, Range } from '../markdown/types.js';
 import { choiceKey, choiceOptions, isOrdinaryBracket, isUnfinishedValue, labelPrefixOf, looksLikePlaceholder, normalizeText, shapeOf } from '../template/classify.js';
 import type { Inventory, TemplateSchema } from '../template/schema.js';
@@ -49,7 +50,11 @@ export function findResidue(structure: Structure, schema: TemplateSchema): Resid
 }
 
 function classifyBracket(group: BracketGroup, inventory: Inventory, structure: Structure): Residue | null {
-  // A `{{token}}` or an `<angle placeholder>` outside code is never finished text.
+  // A type argument (`List<UUID>`) is a type, whose hiding model/hidden-types tells of.
+  if (isTypeArgument(group)) return null;
+  // A `{{token}}` is a placeholder where the template writes them; elsewhere, a template engine's token.
+  if (group.syntax === 'mustache' && !inventory.syntaxes.has('mustache')) return null;
+  // An `<angle placeholder>` outside code is never finished text, whatever the template: GitHub hides it.
   if (group.syntax !== 'bracket') return { kind: 'placeholder', text: group.raw, range: group.range, context: bracketContext(group) };
   if (isOrdinaryBracket(group.raw, group.content, group.before)) return null;
   const context = bracketContext(group);

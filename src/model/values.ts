@@ -98,46 +98,137 @@ export interface ValueType {
 }
 
 const isString = (kind: JsonKind): boolean => kind === 'string';
+const isDate = (kind: JsonKind, value: unknown): boolean => kind === 'string' && isIsoDate(String(value));
+const isDateTime = (kind: JsonKind, value: unknown): boolean => kind === 'string' && isIsoDateTime(String(value));
+const isWhole = (kind: JsonKind, value: unknown): boolean => kind === 'number' && Number.isInteger(value);
 
-/** The attribute types dmlint knows, with their synonyms. Unknown types are not checked. */
+/**
+ * The attribute types dmlint knows, with their names in the languages teams write models in:
+ * SQL, Prisma, TypeScript, Java, C#, Python, Rust and Go (lower case; a qualified name such as
+ * `java.time.LocalDate` is also looked up by its last part). Unknown types are not checked.
+ */
 export const VALUE_TYPES: readonly ValueType[] = [
-  { name: 'UUID', names: ['uuid', 'guid'], expects: 'a UUID string', accepts: (kind, value) => kind === 'string' && UUID.test(String(value)) },
-  { name: 'Integer', names: ['integer', 'int', 'smallint', 'serial', 'int32'], expects: 'a whole number', accepts: (kind, value) => kind === 'number' && Number.isInteger(value) },
+  { name: 'UUID', names: ['uuid', 'guid', 'uniqueidentifier'], expects: 'a UUID string', accepts: (kind, value) => kind === 'string' && UUID.test(String(value)) },
+  {
+    name: 'Integer',
+    names: ['integer', 'int', 'smallint', 'tinyint', 'mediumint', 'serial', 'smallserial', 'int2', 'int4', 'int16', 'int32', 'short', 'byte', 'sbyte', 'ushort', 'uint', 'uint8', 'uint16', 'uint32', 'i8', 'i16', 'i32', 'u8', 'u16', 'u32', 'sql.nullint32', 'sql.nullint16', 'sql.nullbyte'],
+    expects: 'a whole number',
+    accepts: isWhole,
+  },
   {
     // 64-bit integers exceed what JSON numbers hold exactly, so a string of digits is fine too.
     name: 'BigInt',
-    names: ['bigint', 'long', 'bigserial', 'int64'],
+    names: ['bigint', 'long', 'ulong', 'bigserial', 'int8', 'int64', 'uint64', 'i64', 'u64', 'i128', 'u128', 'isize', 'usize', 'biginteger', 'sql.nullint64'],
     expects: 'a whole number, or a string of digits',
-    accepts: (kind, value) => (kind === 'number' && Number.isInteger(value)) || (kind === 'string' && /^-?\d+$/.test(String(value))),
+    accepts: (kind, value) => isWhole(kind, value) || (kind === 'string' && /^-?\d+$/.test(String(value))),
   },
   {
     name: 'Decimal',
-    names: ['decimal', 'numeric', 'float', 'double', 'real', 'number', 'money'],
+    names: ['decimal', 'numeric', 'float', 'double', 'double precision', 'real', 'number', 'money', 'smallmoney', 'float4', 'float8', 'float32', 'float64', 'f32', 'f64', 'bigdecimal', 'sql.nullfloat64'],
     expects: 'a number',
     accepts: (kind, value) => kind === 'number' || (kind === 'string' && /^-?\d+(?:\.\d+)?$/.test(String(value))),
   },
-  { name: 'Boolean', names: ['boolean', 'bool'], expects: 'true or false', accepts: (kind) => kind === 'boolean' },
-  { name: 'String', names: ['string', 'text', 'varchar', 'char', 'citext', 'email', 'url', 'uri', 'slug'], expects: 'a string', accepts: isString },
-  { name: 'Date', names: ['date'], expects: 'a date as "YYYY-MM-DD"', accepts: (kind, value) => kind === 'string' && isIsoDate(String(value)) },
+  { name: 'Boolean', names: ['boolean', 'bool', 'sql.nullbool'], expects: 'true or false', accepts: (kind) => kind === 'boolean' },
+  {
+    name: 'String',
+    names: ['string', 'str', '&str', 'text', 'varchar', 'nvarchar', 'char', 'nchar', 'character', 'character varying', 'tinytext', 'mediumtext', 'longtext', 'ntext', 'clob', 'citext', 'email', 'url', 'uri', 'slug', 'sql.nullstring'],
+    expects: 'a string',
+    accepts: isString,
+  },
+  {
+    // A TypeScript or Java Date is an instant; an SQL or Python date is a day: either is a Date.
+    name: 'Date',
+    names: ['date'],
+    expects: 'a date as "YYYY-MM-DD", or an ISO 8601 date-time',
+    accepts: (kind, value) => isDate(kind, value) || isDateTime(kind, value),
+  },
+  { name: 'LocalDate', names: ['localdate', 'dateonly', 'naivedate', 'datetime.date'], expects: 'a date as "YYYY-MM-DD"', accepts: isDate },
   {
     name: 'DateTime',
-    names: ['datetime', 'timestamp', 'timestamptz', 'date-time', 'instant'],
+    names: [
+      'datetime',
+      'datetime2',
+      'smalldatetime',
+      'datetimeoffset',
+      'timestamp',
+      'timestamptz',
+      'timestamp with time zone',
+      'timestamp without time zone',
+      'date-time',
+      'instant',
+      'localdatetime',
+      'offsetdatetime',
+      'zoneddatetime',
+      'naivedatetime',
+      'time.time',
+      'sql.nulltime',
+    ],
     expects: 'an ISO 8601 date-time such as "2026-01-15T10:30:00Z"',
-    accepts: (kind, value) => kind === 'string' && isIsoDateTime(String(value)),
+    accepts: isDateTime,
   },
-  { name: 'Time', names: ['time'], expects: 'a time as "HH:MM" or "HH:MM:SS"', accepts: (kind, value) => kind === 'string' && /^([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?$/.test(String(value)) },
+  {
+    name: 'Time',
+    names: ['time', 'localtime', 'timeonly', 'naivetime', 'time without time zone', 'datetime.time'],
+    expects: 'a time as "HH:MM" or "HH:MM:SS"',
+    accepts: (kind, value) => kind === 'string' && /^([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?$/.test(String(value)),
+  },
   { name: 'Enum', names: ['enum'], expects: 'one of the enum values', accepts: isString },
-  { name: 'JSON', names: ['json', 'jsonb'], expects: 'a JSON object or array', accepts: (kind) => kind === 'object' || kind === 'array' },
-  { name: 'Object', names: ['object', 'map', 'hash', 'dict', 'struct'], expects: 'a JSON object', accepts: (kind) => kind === 'object' },
-  { name: 'Array', names: ['array', 'list', 'set'], expects: 'a JSON array', accepts: (kind) => kind === 'array' },
+  { name: 'JSON', names: ['json', 'jsonb', 'jsonvalue', 'jsonnode', 'jsonelement', 'serde_json::value'], expects: 'a JSON object or array', accepts: (kind) => kind === 'object' || kind === 'array' },
+  // Binary data travels in JSON as a base64 string, or as an array of byte values.
+  { name: 'Bytes', names: ['bytes', 'bytea', 'blob', 'binary', 'varbinary', 'bytearray', 'buffer', 'uint8array', 'byte[]', '[]byte', 'vec<u8>'], expects: 'a base64 string or an array of bytes', accepts: (kind) => kind === 'string' || kind === 'array' },
+  { name: 'Object', names: ['object', 'map', 'hash', 'dict', 'struct', 'record', 'dictionary', 'hashmap', 'btreemap', 'treemap', 'mapping', 'hstore'], expects: 'a JSON object', accepts: (kind) => kind === 'object' },
+  { name: 'Array', names: ['array', 'list', 'set', 'vec', 'vector', 'sequence', 'slice', 'tuple', 'hashset', 'btreeset', 'frozenset'], expects: 'a JSON array', accepts: (kind) => kind === 'array' },
 ];
 
-/** The type a Type cell names: `Varchar(255)` → String, `Array[String]` or `String[]` → Array. */
+const TYPES_BY_NAME = new Map(VALUE_TYPES.flatMap((type) => type.names.map((name) => [name, type] as const)));
+const typeNamed = (name: string): ValueType | undefined => TYPES_BY_NAME.get(name);
+
+/** Wrappers that only say a value may be missing: `Optional[int]`, `Option<i32>`, `Nullable<Guid>`, `Maybe<T>`. */
+const NULLABLE = /^(?:optional|option|nullable|maybe)\s*[[<]/;
+/** Generic containers of many values (`List<Tag>`, `Vec<String>`, `Sequence[str]`, `IEnumerable<T>`). */
+const LISTS = /^(?:array|list|set|vec|vector|sequence|seq|collection|iterable|ienumerable|icollection|ilist|ireadonlylist|readonlyarray|hashset|btreeset|frozenset|tuple)\s*[[<(]/;
+/** Generic maps (`Map<K, V>`, `Record<string, number>`, `dict[str, int]`, Go's `map[string]int`). */
+const MAPS = /^(?:map|record|dict|dictionary|idictionary|hashmap|btreemap|treemap|linkedhashmap|mapping)\s*[[<(]/;
+/** Where an SQL column type ends and its constraints begin (`UUID NOT NULL REFERENCES users`), or a Prisma attribute (`Int @id`). */
+const CONSTRAINTS = /\s(?:not null|null|primary key|unique|default|references|check|generated|collate|unsigned|auto_increment|identity)\b|\s@/;
+
+/** The type without what says it may be missing: `Date | null`, `string?`, `Optional[int]`, `int | None`. */
+function withoutNullability(text: string): string {
+  let type = text;
+  // A few rounds for nesting such as `Option<Vec<u8>>?`; each round only shortens the text.
+  for (let round = 0; round < 4; round++) {
+    const before = type;
+    if (type.endsWith('?')) type = type.slice(0, -1).trim();
+    if (type.includes('|')) {
+      const parts = type.split('|').map((part) => part.trim());
+      const kept = parts.filter((part) => !['null', 'undefined', 'none', 'nil'].includes(part));
+      if (kept.length === 1 && kept[0] !== undefined) type = kept[0];
+    }
+    const nullable = NULLABLE.exec(type);
+    if (nullable && /[\]>]$/.test(type)) type = type.slice(nullable[0].length, -1).trim();
+    if (type === before) break;
+  }
+  return type;
+}
+
+/**
+ * The type a Type cell names, in any of the vocabulary's languages: `Varchar(255)` → String,
+ * `Date \| null` → Date, `Option<i64>` → BigInt, `List<Tag>`, `String[]` or `[]string` → Array,
+ * `Map<K, V>` → Object, `'draft' | 'sent'` → Enum. Undefined for a type dmlint does not know.
+ */
 export function valueTypeOf(typeText: string): ValueType | undefined {
-  const text = typeText.replace(/[`*]/g, '').trim().toLowerCase();
-  if (/\[\]$|^(?:array|list|set)\s*[[<(]/.test(text)) return VALUE_TYPES.find((type) => type.name === 'Array');
-  // Up to the first parenthesis (`Varchar(255)`); trimmed after, as a leading `\s*` backtracks quadratically.
-  const paren = text.indexOf('(');
-  const base = (paren >= 0 ? text.slice(0, paren) : text).trim();
-  return VALUE_TYPES.find((type) => type.names.includes(base));
+  const text = withoutNullability(typeText.replace(/[`*]/g, '').replace(/\\\|/g, '|').trim().toLowerCase());
+  const known = typeNamed(text);
+  if (known) return known;
+  if (/\[\]$|^\[\]/.test(text) || LISTS.test(text)) return typeNamed('array');
+  if (MAPS.test(text)) return typeNamed('map');
+  // A union of string literals (TypeScript's `'draft' | 'sent'`) is an enum.
+  if (text.includes('|') && text.split('|').every((part) => /^\s*(?:'[^']*'|"[^"]*")\s*$/.test(part))) return typeNamed('enum');
+  // Up to the first parenthesis or type argument (`Varchar(255)`, `DateTime<Utc>`) and the first
+  // constraint; trimmed after, as a leading `\s*` backtracks quadratically.
+  const cut = text.search(/[(<]/);
+  let base = (cut >= 0 ? text.slice(0, cut) : text).trim();
+  const constraint = CONSTRAINTS.exec(base);
+  if (constraint) base = base.slice(0, constraint.index).trim();
+  return typeNamed(base) ?? typeNamed(base.slice(Math.max(base.lastIndexOf('.'), base.lastIndexOf(':')) + 1));
 }

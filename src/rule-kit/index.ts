@@ -45,6 +45,7 @@ export type { DiagramNames } from '../model/diagrams.js';
 export type { ForeignKey, IndexEntry, KeyEntity, UnreadableLine } from '../model/references.js';
 export type { MissingSection, MisplacedSection, Outline, RetitledSection, UnorderedSection } from '../model/outline.js';
 export type { Residue, ResidueContext, ResidueKind } from '../model/residue.js';
+export type { HiddenTypeArgument } from '../model/hidden-types.js';
 export type { JsonNode, JsonProblem, Sample } from '../model/samples.js';
 export type { StateMachine, Transition } from '../model/states.js';
 export type { ContractProperty, ContractSchema, RelatedDocuments, RelatedFile, RelatedProblem, RelatedSettings, SpecClarification, SpecDocument, SpecEntity, SpecRequirement } from '../model/related/index.js';

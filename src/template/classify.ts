@@ -14,11 +14,27 @@ export function normalizeText(text: string): string {
 }
 
 /**
- * A whole value that says it is not written yet: `TBD`, `TODO: pick a store`, `?`, `...`.
- * (`N/A` is an answer: not applicable.)
+ * The words writers leave as markers of unfinished work. A marker is written in upper case (`TODO`,
+ * not the noun in "Todo manager app" or an entity named Todo); TBD, TBC and TBA are no words, so
+ * they are markers in any case.
+ */
+const isMarkerWord = (word: string): boolean => /^(?:TODO|TBD|TBC|TBA|FIXME|XXX)$/.test(word) || /^(?:tbd|tbc|tba)$/i.test(word);
+
+/** Whether `text` holds a marker word anywhere (`[Owner TBD]`, `[TODO: pick one]`), as a marker, not a noun. */
+function hasMarker(text: string): boolean {
+  return text.split(/[^A-Za-z]+/).some(isMarkerWord);
+}
+
+/**
+ * A whole value that says it is not written yet: a marker alone or followed by a colon, a
+ * parenthesis or a dash (`TBD`, `TODO: pick a store`, `FIXME (owner)`), `?`, `...`.
+ * (`N/A` is an answer: not applicable; `Todo` is the name of a thing.)
  */
 export function isUnfinishedValue(text: string): boolean {
-  return /^(?:(?:tbd|tbc|tba|todo|fixme|xxx)\b|\?{1,3}$|\.{3}$|\u2026$)/i.test(text.trim());
+  const value = text.trim();
+  if (/^(?:\?{1,3}|\.{3}|\u2026)$/.test(value)) return true;
+  const marker = /^([A-Za-z]+)\s*(?:$|[:(]|[-\u2013\u2014]\s|[.!]$)/.exec(value)?.[1];
+  return marker !== undefined && isMarkerWord(marker);
 }
 
 /** Digits folded to `#`, so `[Question 3]` has the shape of `[Question 1]`. */
@@ -78,7 +94,7 @@ export function isOrdinaryBracket(raw: string, content: string, before: string):
   return false;
 }
 
-const UNFINISHED = /\b(?:todo|tbd|tbc|tba|fixme|xxx|fill in|placeholder)\b/i;
+const UNFINISHED = /\b(?:fill in|placeholder)\b/i;
 /** Instructions to the writer: `[Describe the scope]`, `[Insert diagram]`, `[your name]`, `[details here]`. */
 const INSTRUCTION = /^(?:describe|insert|add|enter|write|explain|provide|specify|fill|replace|choose|select|define|summari[sz]e|outline|include|give)\b|\b(?:your|here)\b/i;
 /** The last word of a short bracketed name that stands for a value: `[Team Name]`, `[Approver]`. */
@@ -94,7 +110,7 @@ export function looksLikePlaceholder(content: string): boolean {
   const inner = content.trim();
   if (/^(?:e\.g\.|i\.e\.|eg\b|for example\b)/i.test(inner)) return true;
   if (inner.includes('...') || inner.includes('…')) return true;
-  if (UNFINISHED.test(inner) || INSTRUCTION.test(inner) || SLOT_NOUN.test(inner)) return true;
+  if (hasMarker(inner) || UNFINISHED.test(inner) || INSTRUCTION.test(inner) || SLOT_NOUN.test(inner)) return true;
   // A numbered example name (`attribute3`, `Entity4`), not a version or a product (`v2`, `S3`, `IPv6`).
   if (/^[A-Za-z][a-z]{2,}\d+$/.test(inner)) return true;
   if (/^[a-z]+(?:_[a-z0-9]+)+$/.test(inner)) return true;

@@ -49,6 +49,14 @@ export interface Choice {
 }
 
 export interface Inventory {
+  /**
+   * The placeholder syntaxes the template writes (`bracket`, `mustache`): a `{{token}}` in a
+   * document is a placeholder only when its template uses them; otherwise it is a template
+   * engine's token the document talks about.
+   */
+  syntaxes: Set<BracketGroup['syntax']>;
+  /** Lower-cased labels of the template's `**Label**:` fields: each stands for a value to write. */
+  fieldLabels: Set<string>;
   /** Normalised contents of the template's placeholders (`entity1`, `purpose`, `###-feature-name`). */
   placeholders: Set<string>;
   /** Placeholder shapes with digits folded (`question #`) and label prefixes (`invariant:`). */
@@ -123,6 +131,8 @@ export function withColumns(schema: TemplateSchema, names: ColumnNames | undefin
 
 function readInventory(structure: Structure): Inventory {
   const inventory: Inventory = {
+    syntaxes: new Set(),
+    fieldLabels: new Set(structure.fields.map((field) => field.label.toLowerCase())),
     placeholders: new Set(),
     shapes: new Set(),
     choices: new Map(),
@@ -136,6 +146,7 @@ function readInventory(structure: Structure): Inventory {
   };
   for (const group of structure.brackets) {
     if (group.syntax === 'bracket' && isOrdinaryBracket(group.raw, group.content, group.before)) continue;
+    inventory.syntaxes.add(group.syntax);
     const options = choiceOptions(group.content);
     if (options) addChoice(options);
     else if (isGuidance(group)) inventory.guidance.add(normalizeText(group.content));

@@ -3,6 +3,7 @@
  * inlines it, so a cold run does not parse the template before the document: the schema is a
  * tree with parent links, sets and maps, so it is flattened to section indexes and arrays.
  */
+import type { BracketGroup } from '../markdown/types.js';
 import type { Choice, TemplateSchema, TemplateSection } from './schema.js';
 
 interface FlatSection extends Omit<TemplateSection, 'children' | 'parent'> {
@@ -16,6 +17,8 @@ interface FlatSchema {
   sections: FlatSection[];
   headerFields: string[];
   inventory: {
+    syntaxes: Array<BracketGroup['syntax']>;
+    fieldLabels: string[];
     placeholders: string[];
     shapes: string[];
     choices: Choice[];
@@ -36,6 +39,8 @@ export function serializeSchema(schema: TemplateSchema): string {
     sections: all.map(({ parent: _parent, children, ...rest }) => ({ ...rest, children: children.map((child) => indexOf.get(child) ?? -1) })),
     headerFields: schema.headerFields,
     inventory: {
+      syntaxes: [...inventory.syntaxes],
+      fieldLabels: [...inventory.fieldLabels],
       placeholders: [...inventory.placeholders],
       shapes: [...inventory.shapes],
       choices: [...inventory.choices.values()],
@@ -70,6 +75,8 @@ export function deserializeSchema(json: string): TemplateSchema {
     sections,
     headerFields: flat.headerFields,
     inventory: {
+      syntaxes: new Set(inventory.syntaxes),
+      fieldLabels: new Set(inventory.fieldLabels),
       placeholders: new Set(inventory.placeholders),
       shapes: new Set(inventory.shapes),
       choices: new Map(inventory.choices.map((choice) => [choice.key, choice])),

@@ -66,7 +66,7 @@ export function regexAttacks(COMPLETE: string): Record<string, Attack[]> {
       { name: 'spaces inside a TODO bracket', document: (n) => edit(STORAGE, `**Storage Type**: [TODO${run(' ', n)}x]`), reports: at('**Storage Type**', /^Unfilled placeholder "\[TODO x\]"/) },
       { name: 'unclosed brackets before a placeholder', document: (n) => edit(STORAGE, `**Storage Type**: ${run('[', n)}[TBD]`), reports: at('**Storage Type**', /^Unfilled placeholder "\[TBD\]"/) },
       { name: 'unclosed tags before a placeholder', document: (n) => edit(STORAGE, `**Storage Type**: ${run('<a ', n)}[TBD]`), reports: at('**Storage Type**', /^Unfilled placeholder "\[TBD\]"/) },
-      { name: 'mustaches that never close', document: (n) => edit(STORAGE, `**Storage Type**: ${run(`{{${'a'.repeat(70)} `, n)}{{name}}`), reports: at('**Storage Type**', /^Unfilled placeholder "\{\{name\}\}"/) },
+      { name: 'mustaches that never close', document: (n) => edit(STORAGE, `**Storage Type**: ${run(`{{${'a'.repeat(70)} `, n)}{{name}} [TBD]`), reports: at('**Storage Type**', /^Unfilled placeholder "\[TBD\]"/) },
       { name: 'angle placeholders on one line', document: (n) => edit(STORAGE, `**Storage Type**: ${run('<name> ', n)}`), reports: at('**Storage Type**', /^Unfilled placeholder "<name>"/) },
       { name: 'an unclosed HTML comment of comment openings', document: (n) => `${COMPLETE}\n[TBD]\n\n<!--${run('<!--', n)}\n`, reports: at('[TBD]', /^Unfilled placeholder "\[TBD\]"/) },
       // Not a fence (its info string has a backtick), and `.` stops at the line separator.
@@ -150,6 +150,11 @@ export function regexAttacks(COMPLETE: string): Record<string, Attack[]> {
         document: (n) =>
           edit('"status": "booked"', '"status": "bogus"', edit('| `note` | Text | No | Purpose of the meeting | max 500 chars |', `| \`note\` | Enum${run(' ', n)}(x | No | Purpose of the meeting | enum${run(' ', n)}x |`)),
         reports: at('"status": "bogus"', /^Sample value "bogus" for "status" is not one of its values: booked, cancelled/),
+      },
+      {
+        name: 'a union of many nulls in a type',
+        document: (n) => edit('| `seats` | Integer |', `| \`seats\` | Boolean ${run('\\| null  ', n)}\\| null |`),
+        reports: at('"seats": 8', /^Sample value for "seats" is number 8, but its Type "Boolean/),
       },
     ],
     'open-questions': [{ name: 'an open question of many words', document: (n) => edit(QUESTION, `- [ ] ${run('a ', n)}`), reports: at('- [ ] a', /^Open question "a a a/) }],

@@ -32,8 +32,11 @@ const context = (level: 0 | 3 = 0): ReportContext => ({ cwd: CWD, chalk: new Cha
  */
 const HOSTILE = '\u001b[2J\u001b]8;;https://evil.example\u0007click\u001b]8;;\u0007 \u009b31m \u202Egnp.exe \u0001 \u007f\r\n::warning file=x::fake %0A::error::y %25 ::add-mask::secret ::stop-commands::tok " \\ \' < & ]]> 𝕏 مرحبا';
 
-/** Problems whose messages quote the hostile text: an empty field labelled with it, and a placeholder around the part without brackets. */
-const DOCUMENT = COMPLETE.replace('**Rationale**: Overlap checks need an exclusion constraint; PostgreSQL provides one.', `**${HOSTILE}**:`).replace(
+/**
+ * Problems whose messages quote the hostile text: an empty field labelled with it, and a placeholder
+ * around the part without brackets. A rule after the field keeps it from heading the fields below.
+ */
+const DOCUMENT = COMPLETE.replace('**Rationale**: Overlap checks need an exclusion constraint; PostgreSQL provides one.', `**${HOSTILE}**:\n\n---`).replace(
   '**Storage Type**: SQL Database',
   '**Storage Type**: [TBD \u001bc \u009b2J \u202Egnp.exe %0A::error::y %25 ::add-mask::secret " \\ \' < & 𝕏 مرحبا]',
 );
