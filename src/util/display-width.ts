@@ -17,6 +17,13 @@ const widths = new Map<string, number>();
 /** Distinct graphemes remembered; past it each is measured anew (a line of random emoji). */
 const WIDTH_CACHE_LIMIT = 4096;
 const ASCII = /^[\u0020-\u007E]*$/;
+/**
+ * Lines of characters that are each a grapheme of their own and never an emoji sequence: ASCII,
+ * Latin, Greek, Cyrillic, punctuation, arrows, box drawing and shapes, kana, CJK ideographs,
+ * Hangul syllables, full-width forms. Such a line (most box diagrams) is measured code point by
+ * code point, without the segmenter or the emoji pattern, which cost a cold run some 35 ms.
+ */
+const ONE_BY_ONE = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u0370-\u0482\u048A-\u058F\u2010-\u2027\u2030-\u205E\u2190-\u23FF\u2500-\u25FF\u3000-\u3029\u3030-\u3098\u309B-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7A3\uFF01-\uFF60]*$/;
 
 /** Patterns for graphemes outside ASCII, compiled on first use (escapes keep the bundle ASCII). */
 let patterns: { emoji: RegExp; zeroWidth: RegExp; visible: RegExp } | null = null;
@@ -24,6 +31,7 @@ let patterns: { emoji: RegExp; zeroWidth: RegExp; visible: RegExp } | null = nul
 function measure(grapheme: string): number {
   // A tab counts one: diagrams are drawn with spaces, and a tab's width depends on the editor.
   if (grapheme === '\t') return 1;
+  if (grapheme.length === 1 && ONE_BY_ONE.test(grapheme)) return eastAsianWidth(grapheme.charCodeAt(0));
   patterns ??= {
     emoji: new RegExp('^\\p{RGI_Emoji}$', 'v'),
     zeroWidth: /^[\p{Mn}\p{Me}\p{Cf}\p{Cc}\p{Default_Ignorable_Code_Point}]+$/u,
@@ -75,6 +83,14 @@ export function displayColumns(line: string): readonly number[] {
     return columns;
   }
   let column = 0;
+  if (ONE_BY_ONE.test(line)) {
+    for (let i = 0; i < line.length; i++) {
+      columns[i] = column;
+      column += eastAsianWidth(line.charCodeAt(i));
+    }
+    columns[line.length] = column;
+    return columns;
+  }
   for (const { segment, index } of graphemesOf(line)) {
     for (let i = 0; i < segment.length; i++) columns[index + i] = column;
     column += graphemeWidth(segment);
