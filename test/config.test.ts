@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../rules/index.js';
+import { ConfigLoader } from '../src/config/load.js';
 import { buildConfigSchema } from '../src/config/schema.js';
 import { REPO, runMain, scratchDir } from './support/cli.js';
 
@@ -55,6 +56,14 @@ describe('configuration discovery', () => {
   it('does not look above the repository root', async () => {
     const outside = scratchDir({ '.dmlintrc.json': '{ "rules": { "open-questions": "off" } }', 'project/.git/HEAD': 'ref\n', ...doc('project/specs/a', UNCHECKED) });
     expect(findings((await runMain(['--format', 'compact', '.'], { cwd: join(outside, 'project') })).stdout)).toEqual(['specs/a/data-model.md warning open-questions']);
+  });
+
+  it('does not look above the folder a confined host serves (the agent server\'s root)', () => {
+    const root = scratchDir({ ...GIT, '.dmlintrc.json': '{}', ...doc('specs/a') });
+    expect(new ConfigLoader(builtinRules).find(join(root, 'specs/a'))).toBe(join(root, '.dmlintrc.json'));
+    expect(new ConfigLoader(builtinRules, join(root, 'specs')).find(join(root, 'specs/a'))).toBeNull();
+    // A repository inside the folder stops the search first, as it does for the command line.
+    expect(new ConfigLoader(builtinRules, root).find(join(root, 'specs/a'))).toBe(join(root, '.dmlintrc.json'));
   });
 
   it('--config replaces discovery and --no-config turns it off', async () => {

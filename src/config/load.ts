@@ -5,7 +5,7 @@
  * configuration never runs code. `extends` chains are followed, with cycles refused.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, parse, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, parse, relative, resolve } from 'node:path';
 import { lilconfigSync, type LilconfigResult } from 'lilconfig';
 import type { AnyRule } from '../rule-kit/rule.js';
 import { parseConfigText, parseJson, type ParsedConfig } from './parse.js';
@@ -37,8 +37,14 @@ export class ConfigLoader {
   private readonly layers = new Map<string, ConfigLayer[]>();
   private readonly searchers = new Map<string, ReturnType<typeof lilconfigSync>>();
 
-  /** `rules`: the rules whose options a file's settings are checked against before plugins are known. */
-  constructor(private readonly rules: readonly AnyRule[]) {}
+  /**
+   * `rules`: the rules whose options a file's settings are checked against before plugins are known.
+   * `boundary`: a folder the search never goes above (the agent server's root), else the repository root.
+   */
+  constructor(
+    private readonly rules: readonly AnyRule[],
+    private readonly boundary: string | null = null,
+  ) {}
 
   /**
    * The configuration file that applies to documents in `dir`, or null. The search is synchronous:
@@ -46,7 +52,8 @@ export class ConfigLoader {
    * would cost a thread-pool round trip for each (docs/performance.md).
    */
   find(dir: string): string | null {
-    const stopDir = repositoryRoot(dir);
+    const repository = repositoryRoot(dir);
+    const stopDir = this.boundary !== null && isAbove(repository, this.boundary) ? this.boundary : repository;
     let searcher = this.searchers.get(stopDir);
     if (!searcher) {
       // Only package.json needs reading here (does it have a "dmlint" key?); any other file found is read by load().
@@ -113,4 +120,10 @@ export class ConfigLoader {
     }
     return parsed;
   }
+}
+
+/** Whether `folder` is above `inner` (holds it and is not it). */
+function isAbove(folder: string, inner: string): boolean {
+  const path = relative(folder, inner);
+  return path !== '' && !path.startsWith('..') && !isAbsolute(path);
 }

@@ -37,6 +37,8 @@ export interface WorkspaceOptions {
   reportUnusedDisables?: boolean;
   /** What rules may ask of the file system; a host that confines itself to a directory passes its own. */
   host?: LintHost;
+  /** A host confined to a directory: configuration is not looked for above it. */
+  boundary?: string;
 }
 
 export interface FileSettings {
@@ -47,7 +49,7 @@ export interface FileSettings {
 }
 
 export class Workspace {
-  private readonly loader = new ConfigLoader(builtinRules);
+  private readonly loader: ConfigLoader;
   private readonly schemas = new Map<string, Promise<TemplateSchema>>();
   private readonly plugins = new Map<string, Promise<AnyRule[]>>();
   /** The plugin each loaded plugin rule came from, as the configuration names it. */
@@ -55,7 +57,9 @@ export class Workspace {
   private readonly checked = new WeakMap<ConfigLayer, Set<string>>();
   private commandLineChecked = false;
 
-  constructor(private readonly options: WorkspaceOptions) {}
+  constructor(private readonly options: WorkspaceOptions) {
+    this.loader = new ConfigLoader(builtinRules, options.boundary ?? null);
+  }
 
   /** The configuration file that applies to a document, or null. */
   configFileFor(file: string): string | null {

@@ -87,7 +87,7 @@ export class AgentTools {
     this.root = new ServerRoot(dir);
     // Rules may ask whether a linked file exists: only inside the root is anything looked at.
     const host = nodeHostWithin(dir, (path) => this.root.contains(path));
-    this.workspace = new Workspace({ cwd: dir, host });
+    this.workspace = new Workspace({ cwd: dir, host, boundary: dir });
   }
 
   async lint(paths: readonly string[]): Promise<Linted<FileReport>> {
