@@ -3,30 +3,30 @@
  * is synchronous: a host calls `prepareFrontMatter` with a text before linting it, and the parser
  * is loaded only when some text (a document or a template) has front matter.
  */
-import { loadYaml } from '../config/parse.js';
 import type { LintTextOptions } from '../engine/lint-text.js';
 import { frontMatterOf } from '../markdown/source.js';
+import { ensureYaml, loadedYaml } from './yaml-parser.js';
 
 let readYaml: ((text: string) => unknown) | null = null;
 
 /** Loads the YAML parser if `text` has front matter and it is not loaded yet. */
 export async function prepareFrontMatter(text: string): Promise<void> {
-  if (readYaml || !frontMatterOf(text)) return;
-  const yaml = await loadYaml();
-  readYaml = (body) => yaml.parse(body) as unknown;
+  if (frontMatterOf(text)) await ensureYaml();
 }
 
-/** The settings with the YAML parser, once one is loaded. */
+/** The settings with the YAML parser, once one is loaded (for front matter or for contracts). */
 export function withFrontMatter(settings: LintTextOptions): LintTextOptions {
-  return readYaml ? { ...settings, readYaml } : settings;
+  const yaml = loadedYaml();
+  if (!yaml) return settings;
+  readYaml ??= (body) => yaml.parse(body) as unknown;
+  return { ...settings, readYaml };
 }
 
 /** A template's declared `name` and `version`, from its front matter; null when it has none. Throws on YAML it cannot read. */
 export async function declaredIdentity(text: string): Promise<{ name?: string; version?: string } | null> {
   const frontMatter = frontMatterOf(text);
   if (!frontMatter) return null;
-  await prepareFrontMatter(text);
-  const value = readYaml?.(frontMatter.body);
+  const value = (await ensureYaml()).parse(frontMatter.body) as unknown;
   if (typeof value !== 'object' || value === null) return null;
   const { name, version } = value as Record<string, unknown>;
   return {

@@ -10,13 +10,14 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { globSync } from 'tinyglobby';
 import type { Document, Node as YamlNode } from 'yaml';
-import { loadYaml, type Yaml } from '../config/parse.js';
+import type { Yaml } from '../config/parse.js';
 import type { DataModelDocument } from '../model/document.js';
 import { readContracts, readSpec, type ParsedTree, type RelatedDocuments, type RelatedFile, type RelatedProblem, type RelatedSettings, type SpecDocument, type TreeNode } from '../model/related/index.js';
 import { SourceText } from '../markdown/source.js';
 import { hashText } from './cache.js';
 import { describeFsError } from './discover.js';
 import { formatSize } from './read-document.js';
+import { ensureYaml, loadedYaml } from './yaml-parser.js';
 
 /** Far above any hand-written contract or spec; a larger file is reported, not read. */
 export const MAX_RELATED_BYTES = 2 * 1024 * 1024;
@@ -31,17 +32,15 @@ export interface RelatedReading {
   inputs: RelatedInput[];
 }
 
-let yaml: Yaml | null = null;
-
 /**
  * Loads the YAML parser before linting starts: rules run synchronously and contracts are read
  * from them. Given a document's folder, only when a contract glob's base folder is there: a run
  * without contracts does not pay for the parser.
  */
 export async function prepareRelatedDocuments(settings: RelatedSettings | undefined, folder: string | null = null): Promise<void> {
-  if (!settings?.enabled || yaml) return;
+  if (!settings?.enabled || loadedYaml()) return;
   if (folder !== null && !settings.contracts.some((pattern) => existsSync(resolve(folder, picomatch.scan(pattern).base || '.')))) return;
-  yaml = await loadYaml();
+  await ensureYaml();
 }
 
 export class RelatedLoader {
@@ -215,6 +214,7 @@ export function relatedInputsUnchanged(inputs: readonly RelatedInput[]): boolean
 /** Parses a contract (YAML or JSON, which YAML reads) into a tree with offsets; never throws. */
 export function parseTree(file: RelatedFile): ParsedTree {
   const text = file.source.text.replace(/^\uFEFF/, ' ');
+  const yaml = loadedYaml();
   if (!yaml) return { file, root: null, error: { message: 'the YAML parser was not loaded (a dmlint bug); please report it', start: 0, end: 0 } };
   try {
     const doc = yaml.parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: false });
