@@ -61,10 +61,12 @@ export class RelatedLoader {
     const root = this.boundary === null ? this.repositoryRoot(folder) : realPath(this.boundary);
     const problems: RelatedProblem[] = [];
     const label = (path: string): string => relative(folder, path).split(sep).join('/');
+    // Not the resolved path: outside the repository it depends on where the clone lives.
+    const outside = 'the file is outside the repository; dmlint reads only files inside it';
     const fileAt = (path: string, text = ''): RelatedFile => ({ path, label: label(path), source: new SourceText(text) });
     /** A file's text, or why it is not read; notes what was read. */
     const readText = (path: string): { text: string } | string => {
-      if (!inside(root, path)) return `${label(path)} is outside the repository; dmlint reads only files inside it`;
+      if (!inside(root, path)) return outside;
       let text: string;
       try {
         const { size } = statSync(path);
@@ -112,7 +114,7 @@ export class RelatedLoader {
         // A malformed escape: the path as written.
       }
       const path = resolve(dirname(fromPath), decoded);
-      if (!inside(root, path)) return `${label(path)} is outside the repository; dmlint reads only files inside it`;
+      if (!inside(root, path)) return outside;
       if (!existsSync(path)) {
         inputs.push({ kind: 'file', path, digest: null });
         return `${label(path)} does not exist`;
