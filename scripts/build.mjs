@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
@@ -80,13 +80,71 @@ const esm = {
  * code, which every run and every worker thread would otherwise read and keep; the agent server
  * with its SDK is as large again. (SARIF, JUnit and
  * Markdown output stay in the bundle, evaluated only when used: they are small.)
+ * A server's file holds only its own folder and the packages it alone uses: dmlint's other code
+ * (the core) it takes from the CLI bundle that loads it (sharedCore), so the package carries it once.
  */
 const APART = [
-  { file: 'lazy/lsp.cjs', entry: 'src/lsp/server.ts', imported: /\/lsp\/server\.js$/ },
+  { file: 'lazy/lsp.cjs', entry: 'src/lsp/server.ts', own: 'src/lsp/', imported: /\/lsp\/server\.js$/ },
   // The agent server and its SDK (with zod): only `dmlint mcp` reads them.
-  { file: 'lazy/mcp.cjs', entry: 'src/mcp/server.ts', imported: /\/mcp\/server\.js$/ },
+  { file: 'lazy/mcp.cjs', entry: 'src/mcp/server.ts', own: 'src/mcp/', imported: /\/mcp\/server\.js$/ },
   { file: 'lazy/yaml.cjs', entry: 'node_modules/yaml/dist/index.js', imported: /^yaml$/ },
 ];
+/** A path of the repository, with forward slashes: the key a shared core module is known by. */
+const repoPath = (path) => relative(process.cwd(), path).split(sep).join('/');
+
+/**
+ * For a server bundled apart (`part.own` its folder): each import of dmlint's code outside that
+ * folder becomes a module that takes the CLI bundle's copy, from the table the CLI bundle hands
+ * the server's file when it loads it (see `bundledApart`). Records the modules taken in `part.core`.
+ */
+const sharedCore = (part) => ({
+  name: 'shared-core',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^\.\.?\//, namespace: 'file' }, async (args) => {
+      if (args.pluginData?.sharedCore) return undefined;
+      const found = await plugin.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { sharedCore: true } });
+      const key = found.errors.length === 0 && !found.external ? repoPath(found.path) : '';
+      if (!/^(src|rules)\//.test(key) || key.startsWith(part.own)) return undefined;
+      part.core.add(key);
+      return { path: key, namespace: 'dmlint-core' };
+    });
+    plugin.onLoad({ filter: /.*/, namespace: 'dmlint-core' }, (args) => ({ contents: `module.exports = __dmlintCore(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+});
+/**
+ * The server's file is a function of that table. `__dmlintCore` gives a module of it as bundled
+ * CommonJS reads an ES module: its names, read when used, and `__esModule` (so that a default
+ * import is the module's default, not the whole module).
+ */
+const takesCore = {
+  banner:
+    'module.exports = function (core) { var module = { exports: {} }, exports = module.exports; ' +
+    'var __dmlintCore = function (key) { var from = core[key], to = { __esModule: true }; ' +
+    'Object.keys(from).forEach(function (name) { Object.defineProperty(to, name, { enumerable: true, get: function () { return from[name]; } }); }); return to; };',
+  footer: 'return module.exports; };',
+};
+
+/**
+ * zod (the agent server's SDK validates with it) exports its messages in some fifty languages
+ * as `locales`, a third of the server's file; nothing in the SDK or dmlint selects one, and zod
+ * itself configures English from its own module. Only that one is bundled.
+ */
+const englishOnlyZod = {
+  name: 'english-only-zod',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: join(dirname(args.importer), '../locales/en.js'), namespace: 'zod-locales' } : undefined,
+    );
+    plugin.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({ contents: `export { default as en } from ${JSON.stringify(args.path)};`, loader: 'js', resolveDir: dirname(args.path) }));
+  },
+};
+
+/** The names an entry module exports (the servers' entries export their own functions, no `export *`). */
+async function exportedNames(entry) {
+  const { metafile } = await build({ entryPoints: [entry], bundle: false, write: false, format: 'esm', metafile: true, logLevel: 'warning' });
+  return Object.values(metafile.outputs)[0].exports;
+}
+
 /** Makes a bundle require the parts bundled apart, from its own place (`outdir`), when first imported. */
 const bundledApart = (outfile) => ({
   name: 'bundled-apart',
@@ -94,11 +152,22 @@ const bundledApart = (outfile) => ({
     for (const part of APART) {
       const path = `./${relative(dirname(outfile), join('dist', part.file))}`;
       if (path === `./${basename(outfile)}`) continue;
-      plugin.onResolve({ filter: part.imported }, (args) => (args.kind === 'dynamic-import' ? { path, namespace: 'bundled-apart' } : undefined));
+      plugin.onResolve({ filter: part.imported }, (args) => (args.kind === 'dynamic-import' ? { path, namespace: 'bundled-apart', pluginData: part } : undefined));
     }
     // A module in its place that requires the file at run time: a dynamic import() would need
-    // a module loader, which the CLI bundle, run as a script, does not have.
-    plugin.onLoad({ filter: /.*/, namespace: 'bundled-apart' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    // a module loader, which the CLI bundle, run as a script, does not have. A server's file is
+    // handed the core modules it takes, as this bundle has them.
+    plugin.onLoad({ filter: /.*/, namespace: 'bundled-apart' }, (args) => {
+      const part = args.pluginData;
+      if (!part.core) return { contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' };
+      const core = [...part.core].sort();
+      const contents = [
+        ...core.map((key, index) => `import * as core${index} from ${JSON.stringify(`./${key}`)};`),
+        `const part = require(${JSON.stringify(args.path)})({ ${core.map((key, index) => `${JSON.stringify(key)}: core${index}`).join(', ')} });`,
+        ...part.exports.map((name) => `export const ${name} = part.${name};`),
+      ].join('\n');
+      return { contents, loader: 'js', resolveDir: process.cwd() };
+    });
     plugin.onResolve({ filter: /\.cjs$/, namespace: 'bundled-apart' }, (args) => ({ path: args.path, external: true }));
   },
 });
@@ -113,27 +182,44 @@ const commonJs = (outfile, plugins) => ({
   define: { ...shared.define, 'import.meta.url': '__dmlintImportMetaUrl' },
 });
 
-// The command line: one CommonJS bundle and the small launcher that runs it with V8's code cache.
-await build({ ...commonJs('dist/cli-bundle.cjs', [bundledApart('dist/cli-bundle.cjs')]), entryPoints: ['src/cli/entry.ts'] });
+// The parts bundled apart first: the CLI bundle hands the servers the core modules they take.
 for (const part of APART) {
-  // dmlint's own code carries the parser, whose patches apply; a dependency alone needs none.
-  const own = part.entry.startsWith('src/');
   const outfile = join('dist', part.file);
-  await build({ ...commonJs(outfile, [bundledApart(outfile)]), ...(own ? {} : { plugins: [] }), entryPoints: [part.entry] });
+  if (!part.own) {
+    // A dependency alone: nothing to patch.
+    await build({ ...commonJs(outfile, [bundledApart(outfile)]), plugins: [], entryPoints: [part.entry] });
+    continue;
+  }
+  part.core = new Set();
+  part.exports = await exportedNames(part.entry);
+  const options = commonJs(outfile, [sharedCore(part), bundledApart(outfile)]);
+  // The parser, which the patches are for, is the core's: not in this file.
+  await build({ ...options, plugins: [sharedCore(part), bundledApart(outfile), englishOnlyZod], entryPoints: [part.entry], banner: { js: `${options.banner.js} ${takesCore.banner}` }, footer: { js: takesCore.footer } });
 }
+// The command line: one CommonJS bundle and the small launcher that runs it with V8's code cache.
+// It carries the library too (`library`): dist/index.js is its ES module face.
+await build({
+  ...commonJs('dist/cli-bundle.cjs', [bundledApart('dist/cli-bundle.cjs')]),
+  stdin: { contents: "export * from './src/cli/entry.ts';\nexport * as library from './src/index.ts';\n", resolveDir: process.cwd(), loader: 'ts', sourcefile: 'cli-bundle.ts' },
+});
 await asciiOnly('dist/cli-bundle.cjs');
 const bundleHash = createHash('sha256').update(readFileSync('dist/cli-bundle.cjs')).digest('hex').slice(0, 16);
 // The launcher loads no dependency: nothing to patch.
 await build({ ...shared, plugins: [], format: 'cjs', entryPoints: ['src/cli/startup/launcher.ts'], outfile: 'dist/cli.cjs', define: { __DMLINT_BUNDLE_HASH__: JSON.stringify(bundleHash) } });
 chmodSync('dist/cli.cjs', 0o755);
 
-await build({
-  ...esm,
-  entryPoints: { index: 'src/index.ts' },
-  outdir: 'dist',
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
-});
+// The library, `import ... from 'dmlint'`: the CLI bundle's `library` as an ES module, so that the
+// package carries the code once. Its names are what the built bundle exports.
+const libraryNames = Object.keys(createRequire(import.meta.url)('../dist/cli-bundle.cjs').library).sort();
+writeFileSync(
+  'dist/index.js',
+  [
+    "import { createRequire } from 'node:module';",
+    "const library = createRequire(import.meta.url)('./cli-bundle.cjs').library;",
+    `export const { ${libraryNames.join(', ')} } = library;`,
+    '',
+  ].join('\n'),
+);
 
 // The GitHub Action runs one committed file (a runner does not build): one minified bundle, the
 // same bytes on every build, so a test can tell when the committed copy is stale.

@@ -139,12 +139,21 @@ function timedRun(nodeArgs: string[], args: string[], env: Record<string, string
 describe('the built executable', () => {
   const args = ['--format', 'json', 'fixtures/rules/no-placeholder/invalid/cells-and-code.md'];
 
-  it('leaves the language server and the YAML parser to files read only when needed', () => {
+  it('leaves the servers and the YAML parser to files read only when needed', () => {
     const bundle = readFileSync(join(REPO, 'dist', 'cli-bundle.cjs'), 'utf8');
     expect(bundle).toContain('require("./lazy/lsp.cjs")');
-    expect(bundle).not.toContain('node_modules/vscode-languageserver/');
-    expect(bundle).not.toContain('node_modules/yaml/');
-    expect(readFileSync(join(REPO, 'dist', 'lazy', 'lsp.cjs'), 'utf8')).toContain('require("./yaml.cjs")');
+    expect(bundle).toContain('require("./lazy/mcp.cjs")');
+    expect(bundle).toContain('require("./lazy/yaml.cjs")');
+    expect(bundle).not.toContain('Content-Length'); // LSP's message header
+    expect(bundle).not.toContain('notifications/initialized'); // an MCP method
+  });
+
+  it.each(['lsp', 'mcp'])("bundles the %s server without dmlint's core, which it takes from the CLI bundle", (server) => {
+    const code = readFileSync(join(REPO, 'dist', 'lazy', `${server}.cjs`), 'utf8');
+    // The parser and the rules are the core's: a copy here would be a second copy in the package.
+    expect(code).not.toContain('micromark');
+    expect(code).not.toContain('Unfilled placeholder');
+    expect(code).toContain('__dmlintCore("src/engine/lint-text.ts")');
   });
 
   it('ships cached code for the Node that built it, and uses it', () => {
