@@ -5,7 +5,7 @@
 // ratios and whether each target holds, dmlint's own profile, and how time grows on hostile
 // inputs twice as long (bench/linearity.ts); appends the results to bench/results/history.jsonl
 // and writes bench/results/latest.md. Run `npm run build` first (npm run bench does).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -24,8 +24,8 @@ const MARKDOWNLINT = join(REPO, 'node_modules/markdownlint-cli2/markdownlint-cli
 const RESULTS = join(REPO, 'bench/results');
 
 const { values } = parseArgs({ options: { runs: { type: 'string' }, 'many-runs': { type: 'string' }, against: { type: 'string' }, only: { type: 'string' } } });
-/** Scenarios to run (all by default): one, many, single-threaded, warm, sized, table, lsp, mcp, hostile. */
-const SCENARIOS = ['one', 'many', 'single-threaded', 'warm', 'sized', 'table', 'lsp', 'mcp', 'hostile'];
+/** Scenarios to run (all by default): one, many, single-threaded, warm, sized, table, lsp, mcp, pre-commit, hostile. */
+const SCENARIOS = ['one', 'many', 'single-threaded', 'warm', 'sized', 'table', 'lsp', 'mcp', 'pre-commit', 'hostile'];
 const only = new Set(values.only ? values.only.split(',') : SCENARIOS);
 for (const name of only) if (!SCENARIOS.includes(name)) throw new Error(`bench: --only takes ${SCENARIOS.join(', ')}; not "${name}"`);
 const RUNS = Number(values.runs ?? 7);
@@ -71,6 +71,7 @@ async function sideBySide(label, runs, ours, theirs, before = null) {
   return { ours: summary(samples.ours), theirs: summary(samples.theirs), before: summary(samples.before), samples };
 }
 
+const spawnSyncQuiet = (command, args) => spawnSync(command, args, { stdio: 'ignore' }).status;
 const relative = (path) => path.slice(root.length + 1);
 const rows = [];
 const targets = [];
@@ -166,7 +167,34 @@ if (only.has('mcp')) {
   target(`agent server: a lint call on a ${(statSync(corpus.agent).size / 1024).toFixed(0)} KB document, p95 (ms)`, percentile(mcpTimes, 0.95), 50);
 }
 
-// 8. Hostile inputs twice as long, in this process, with the shipped parser's patches.
+// 8. The first install of the pre-commit hook, from this repository at HEAD, into an empty
+// pre-commit home (what a new user or a fresh CI runner waits for once).
+let preCommitInstall = null;
+if (only.has('pre-commit')) {
+  if (spawnSyncQuiet('pre-commit', ['--version']) !== 0) console.log('pre-commit is not on the PATH: its first install is not measured.');
+  else {
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim();
+    const project = join(root, 'pre-commit-project');
+    rmSync(project, { recursive: true, force: true });
+    mkdirSync(project);
+    execFileSync('git', ['init', '-q'], { cwd: project });
+    writeFileSync(join(project, '.pre-commit-config.yaml'), `repos:\n  - repo: ${REPO}\n    rev: ${head}\n    hooks:\n      - id: dmlint\n`);
+    const samples = [];
+    for (let run = 0; run < 3; run++) {
+      const home = join(root, 'pre-commit-home');
+      rmSync(home, { recursive: true, force: true });
+      const sample = await measure('pre-commit', ['install-hooks'], { cwd: project, env: { PRE_COMMIT_HOME: home } });
+      if (sample.code !== 0) throw new Error(`pre-commit install-hooks exited with ${sample.code}: ${sample.stderr}`);
+      samples.push(sample.wall);
+      rmSync(home, { recursive: true, force: true });
+    }
+    rmSync(project, { recursive: true, force: true });
+    preCommitInstall = median(samples);
+    target('pre-commit: first install of the hook (s)', preCommitInstall / 1000, 15);
+  }
+}
+
+// 9. Hostile inputs twice as long, in this process, with the shipped parser's patches.
 let growths = [];
 if (only.has('hostile')) {
   const { patchDependencies } = await importTypeScript("export { patchDependencies } from './scripts/patches.ts';");
@@ -202,7 +230,7 @@ const lines = [
   '',
   '| Target | measured | limit | |',
   '|---|---|---|---|',
-  ...targets.map(({ name, value, limit, holds }) => `| ${name} | ${Number.isInteger(value) ? value : value.toFixed(name.includes('(ms)') ? 1 : 3)} | ≤ ${limit} | ${holds ? 'holds' : 'MISSED'} |`),
+  ...targets.map(({ name, value, limit, holds }) => `| ${name} | ${Number.isInteger(value) ? value : value.toFixed(/\((ms|s)\)/.test(name) ? 1 : 3)} | ≤ ${limit} | ${holds ? 'holds' : 'MISSED'} |`),
   '',
   ...(one ? [`dmlint's profile of the one-document run (ms, medians): ${Object.entries(profile).map(([phase, ms]) => `${phase} ${ms.toFixed(0)}`).join(', ')}.`] : []),
   ...(latencies
@@ -212,6 +240,7 @@ const lines = [
         }.`,
       ]
     : []),
+  ...(preCommitInstall ? [`First install of the pre-commit hook (3 runs, a fresh pre-commit home each): median ${seconds(preCommitInstall)}.`] : []),
   ...(mcpTimes ? [`Agent server latency over ${mcpTimes.length} lint calls: median ${median(mcpTimes).toFixed(1)} ms, p95 ${percentile(mcpTimes, 0.95).toFixed(1)} ms.`] : []),
   ...(growths.length > 0 ? [`Hostile inputs twice as long (bench/linearity.ts; linear is 2×), the largest growths: ${worst.map((entry) => `${entry.name} ${(entry.big / entry.small).toFixed(2)}× (${entry.small.toFixed(0)} → ${entry.big.toFixed(0)} ms)`).join('; ')}.`] : []),
 ];
@@ -237,6 +266,7 @@ const record = {
   profile,
   lsp: latencies ? { median: median(latencies), p95: percentile(latencies, 0.95) } : null,
   mcp: mcpTimes ? { median: median(mcpTimes), p95: percentile(mcpTimes, 0.95) } : null,
+  preCommitInstall,
 };
 appendFileSync(join(RESULTS, 'history.jsonl'), `${JSON.stringify(record)}\n`);
 console.log(`Wrote bench/results/latest.md and appended to bench/results/history.jsonl.`);
