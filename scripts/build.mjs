@@ -1,6 +1,7 @@
-// Bundles the CLI into one CommonJS file run with V8's code cache (src/cli/startup/code-cache.ts) and the
-// library into ES modules (one file loads far faster than unified + remark as separate modules),
-// with the bundled template inlined as text; then runs the CLI once to build its code cache.
+// Bundles the CLI into one CommonJS file run with V8's code cache (src/cli/startup/code-cache.ts),
+// which the library (dist/index.js) and the GitHub Action (dist/action.js) load too (one file
+// loads far faster than unified + remark as separate modules), with the bundled template inlined
+// as text; then runs the CLI once to build its code cache.
 import { build, transform } from 'esbuild';
 import { importTypeScript } from './import-typescript.mjs';
 import { spawn, spawnSync } from 'node:child_process';
@@ -67,13 +68,6 @@ const shared = {
   plugins: [patchDependencies()],
   define: { __DMLINT_BUNDLED_SCHEMA__: JSON.stringify(bundledSchema) },
 };
-const esm = {
-  ...shared,
-  format: 'esm',
-  // Some bundled CommonJS dependencies call require(); give the ES module one.
-  banner: { js: "import { createRequire as __dmlintCreateRequire } from 'node:module'; const require = __dmlintCreateRequire(import.meta.url);" },
-};
-
 /**
  * Parts of the command line that most runs never use, each bundled into a file of its own that is
  * read only when first needed: the language server and the YAML parser are about half of the
@@ -197,10 +191,15 @@ for (const part of APART) {
   await build({ ...options, plugins: [sharedCore(part), bundledApart(outfile), englishOnlyZod], entryPoints: [part.entry], banner: { js: `${options.banner.js} ${takesCore.banner}` }, footer: { js: takesCore.footer } });
 }
 // The command line: one CommonJS bundle and the small launcher that runs it with V8's code cache.
-// It carries the library too (`library`): dist/index.js is its ES module face.
+// It carries the library (`library`: dist/index.js is its ES module face) and the GitHub Action (`runAction`).
 await build({
   ...commonJs('dist/cli-bundle.cjs', [bundledApart('dist/cli-bundle.cjs')]),
-  stdin: { contents: "export * from './src/cli/entry.ts';\nexport * as library from './src/index.ts';\n", resolveDir: process.cwd(), loader: 'ts', sourcefile: 'cli-bundle.ts' },
+  stdin: {
+    contents: "export * from './src/cli/entry.ts';\nexport * as library from './src/index.ts';\nexport { runAction } from './src/action/main.ts';\n",
+    resolveDir: process.cwd(),
+    loader: 'ts',
+    sourcefile: 'cli-bundle.ts',
+  },
 });
 await asciiOnly('dist/cli-bundle.cjs');
 const bundleHash = createHash('sha256').update(readFileSync('dist/cli-bundle.cjs')).digest('hex').slice(0, 16);
@@ -221,17 +220,9 @@ writeFileSync(
   ].join('\n'),
 );
 
-// The GitHub Action runs one committed file (a runner does not build): one minified bundle, the
-// same bytes on every build, so a test can tell when the committed copy is stale.
-// The Action never serves agents: the agent server and its SDK are left out of it.
-const withoutAgentServer = {
-  name: 'without-agent-server',
-  setup(plugin) {
-    plugin.onResolve({ filter: /\/mcp\/server\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: 'left-out' } : undefined));
-    plugin.onLoad({ filter: /.*/, namespace: 'left-out' }, () => ({ contents: "throw new Error('dmlint mcp is not part of the GitHub Action');", loader: 'js' }));
-  },
-};
-await build({ ...esm, plugins: [...esm.plugins, withoutAgentServer], entryPoints: ['src/action/main.ts'], outfile: 'dist/action.js' });
+// The GitHub Action (action.yml runs dist/action.js from a clone; a runner does not build): the
+// CLI bundle's `runAction`, so the committed build holds the code once.
+writeFileSync('dist/action.js', "import { createRequire } from 'node:module';\ncreateRequire(import.meta.url)('./cli-bundle.cjs').runAction();\n");
 
 // The code cache: the CLI lints the example documents and one failing fixture of each rule (so
 // that parsing, every rule and the report are compiled), then writes the code it compiled beside

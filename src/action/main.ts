@@ -1,6 +1,7 @@
 /**
  * The GitHub Action (action.yml): runs the CLI with the action's inputs, annotations on the pull
  * request by default, optionally a SARIF file for code scanning and a Markdown summary of the job.
+ * The CLI bundle carries it (`runAction`); dist/action.js, which the runner runs, calls it.
  */
 import { resolve } from 'node:path';
 import { main } from '../cli/main.js';
@@ -31,19 +32,22 @@ export function actionCwd(env: NodeJS.ProcessEnv, processCwd: string): string {
   return resolve(env.GITHUB_WORKSPACE ?? processCwd, actionInput(env, 'working-directory') || '.');
 }
 
-main({
-  argv: actionArgs(process.env),
-  cwd: actionCwd(process.env, process.cwd()),
-  env: process.env,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  readStdin: () => Promise.resolve(Buffer.alloc(0)),
-}).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stdout.write(`::error title=dmlint::internal error: ${String(error instanceof Error ? error.message : error).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`);
-    process.exitCode = 2;
-  },
-);
+/** Runs the Action in this process: the CLI with the inputs; its exit code is the step's. */
+export function runAction(): void {
+  main({
+    argv: actionArgs(process.env),
+    cwd: actionCwd(process.env, process.cwd()),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    readStdin: () => Promise.resolve(Buffer.alloc(0)),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stdout.write(`::error title=dmlint::internal error: ${String(error instanceof Error ? error.message : error).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -14,7 +14,7 @@ const CLEAN = readFileSync(join(REPO, 'fixtures/examples/room-booking/data-model
 const PLACEHOLDER = CLEAN.replace('**Storage Type**: SQL Database', '**Storage Type**: [TBD]');
 
 describe('the committed build', () => {
-  it("holds the Action's bundle and the command line's files as the build makes them", () => {
+  it("holds the command line's files and the Action's entry as the build makes them", () => {
     // The test run built dist/ (global setup): a committed copy that differs is stale.
     expect(execFileSync('git', ['status', '--porcelain', '--', 'dist'], { cwd: REPO, encoding: 'utf8' })).toBe('');
     const committed = execFileSync('git', ['ls-files', '--', 'dist'], { cwd: REPO, encoding: 'utf8' }).trim().split('\n');
