@@ -186,9 +186,15 @@ for (const part of APART) {
   }
   part.core = new Set();
   part.exports = await exportedNames(part.entry);
-  const options = commonJs(outfile, [sharedCore(part), bundledApart(outfile)]);
-  // The parser, which the patches are for, is the core's: not in this file.
-  await build({ ...options, plugins: [sharedCore(part), bundledApart(outfile), englishOnlyZod], entryPoints: [part.entry], banner: { js: `${options.banner.js} ${takesCore.banner}` }, footer: { js: takesCore.footer } });
+  const options = commonJs(outfile, []);
+  await build({
+    ...options,
+    // Without the dependency patches: they are for the parser, which is the core's, not in this file.
+    plugins: [sharedCore(part), bundledApart(outfile), englishOnlyZod],
+    entryPoints: [part.entry],
+    banner: { js: `${options.banner.js} ${takesCore.banner}` },
+    footer: { js: takesCore.footer },
+  });
 }
 // The command line: one CommonJS bundle and the small launcher that runs it with V8's code cache.
 // It carries the library (`library`: dist/index.js is its ES module face) and the GitHub Action (`runAction`).
