@@ -78,6 +78,17 @@ module.exports = {
       files: ['bench/**', 'scripts/**'],
       rules: { 'no-console': 'off' },
     },
+    {
+      // A server's bundle takes dmlint's code outside its folder from the CLI bundle, by name
+      // (sharedCore in scripts/build.mjs); there a default import would be the whole module.
+      files: ['src/lsp/**/*.ts', 'src/mcp/**/*.ts'],
+      rules: {
+        'no-restricted-syntax': [
+          'error',
+          { selector: 'ImportDeclaration[source.value=/^\\.\\.\\//] > ImportDefaultSpecifier', message: 'Import dmlint code outside this server by name: its bundle takes that code from the CLI bundle (scripts/build.mjs, sharedCore).' },
+        ],
+      },
+    },
   ],
   ignorePatterns: ['dist/', 'node_modules/', 'coverage/', 'fixtures/'],
 };

@@ -72,10 +72,11 @@ const shared = {
  * Parts of the command line that most runs never use, each bundled into a file of its own that is
  * read only when first needed: the language server and the YAML parser are about half of the
  * code, which every run and every worker thread would otherwise read and keep; the agent server
- * with its SDK is as large again. (SARIF, JUnit and
- * Markdown output stay in the bundle, evaluated only when used: they are small.)
- * A server's file holds only its own folder and the packages it alone uses: dmlint's other code
- * (the core) it takes from the CLI bundle that loads it (sharedCore), so the package carries it once.
+ * with its SDK is as large again. (SARIF, JUnit and Markdown output stay in the bundle, evaluated
+ * only when used: they are small.) A server's file holds its own folder and the packages it
+ * imports; dmlint's other code (the core) it takes from the CLI bundle that loads it (sharedCore),
+ * so the package carries that once. (Packages are not shared: the agent server's SDK brings its
+ * own copy of ajv, about 38 KB of the tarball.)
  */
 const APART = [
   { file: 'lazy/lsp.cjs', entry: 'src/lsp/server.ts', own: 'src/lsp/', imported: /\/lsp\/server\.js$/ },
@@ -106,14 +107,15 @@ const sharedCore = (part) => ({
   },
 });
 /**
- * The server's file is a function of that table. `__dmlintCore` gives a module of it as bundled
- * CommonJS reads an ES module: its names, read when used, and `__esModule` (so that a default
- * import is the module's default, not the whole module).
+ * The server's file is a function of that table. `__dmlintCore` gives a module of it with its
+ * names, each read when used (live, as an ES module's). Only names: the file is bundled as Node
+ * reads CommonJS from an ES module, where a default import would be the whole module, so ESLint
+ * forbids default imports of the core in src/lsp and src/mcp (.eslintrc.cjs).
  */
 const takesCore = {
   banner:
     'module.exports = function (core) { var module = { exports: {} }, exports = module.exports; ' +
-    'var __dmlintCore = function (key) { var from = core[key], to = { __esModule: true }; ' +
+    'var __dmlintCore = function (key) { var from = core[key], to = {}; ' +
     'Object.keys(from).forEach(function (name) { Object.defineProperty(to, name, { enumerable: true, get: function () { return from[name]; } }); }); return to; };',
   footer: 'return module.exports; };',
 };
@@ -139,12 +141,13 @@ async function exportedNames(entry) {
   return Object.values(metafile.outputs)[0].exports;
 }
 
-/** Makes a bundle require the parts bundled apart, from its own place (`outdir`), when first imported. */
+/** Makes a bundle require the parts bundled apart, from its own place (`outfile`'s folder), when first imported. */
 const bundledApart = (outfile) => ({
   name: 'bundled-apart',
   setup(plugin) {
     for (const part of APART) {
-      const path = `./${relative(dirname(outfile), join('dist', part.file))}`;
+      // With forward slashes on every system: the committed build is the same wherever it is made.
+      const path = `./${relative(dirname(outfile), join('dist', part.file)).split(sep).join('/')}`;
       if (path === `./${basename(outfile)}`) continue;
       plugin.onResolve({ filter: part.imported }, (args) => (args.kind === 'dynamic-import' ? { path, namespace: 'bundled-apart', pluginData: part } : undefined));
     }
@@ -209,8 +212,23 @@ await build({
 });
 await asciiOnly('dist/cli-bundle.cjs');
 const bundleHash = createHash('sha256').update(readFileSync('dist/cli-bundle.cjs')).digest('hex').slice(0, 16);
-// The launcher loads no dependency: nothing to patch.
-await build({ ...shared, plugins: [], format: 'cjs', entryPoints: ['src/cli/startup/launcher.ts'], outfile: 'dist/cli.cjs', define: { __DMLINT_BUNDLE_HASH__: JSON.stringify(bundleHash) } });
+// The launcher loads no dependency: nothing to patch. It starts with the Node version check,
+// before anything is required, and in syntax old Node parses (`target`), so that an unsupported
+// Node gets that one line (src/cli/startup/node-version.ts).
+const { unsupportedNode } = await importTypeScript("export { unsupportedNode } from './src/cli/startup/node-version.ts';");
+const versionCheck = `'use strict'; var __dmlintTooOld = (${unsupportedNode.toString()})(process.versions.node); if (__dmlintTooOld) { process.stderr.write(__dmlintTooOld + '\\n'); process.exit(2); }`;
+await build({
+  ...shared,
+  plugins: [],
+  format: 'cjs',
+  target: 'node12',
+  // import() stays import(): the launcher hands it to the bundle to load plugins as ES modules.
+  supported: { 'dynamic-import': true },
+  entryPoints: ['src/cli/startup/launcher.ts'],
+  outfile: 'dist/cli.cjs',
+  banner: { js: versionCheck },
+  define: { __DMLINT_BUNDLE_HASH__: JSON.stringify(bundleHash) },
+});
 chmodSync('dist/cli.cjs', 0o755);
 
 // The library, `import ... from 'dmlint'`: the CLI bundle's `library` as an ES module, so that the

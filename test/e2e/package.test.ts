@@ -77,6 +77,14 @@ describe('the packed package', () => {
     const v8 = execFileSync(node, ['-p', 'process.versions.v8'], { encoding: 'utf8' }).trim();
     expect(readdirSync(privateCacheDir(tmpdir())).filter((name) => name.includes(`-${v8}-`) && name.endsWith('.cache'))).toHaveLength(1);
   }, 300_000);
+
+  // Debian 12 ships Node 18 and Ubuntu 22.04 Node 12; the pre-commit hook runs whichever is on the PATH.
+  it.each([12, 18])('refuses Node %i in one line, exit code 2', (major) => {
+    const run = dmlint(nodeBinary(major), ['specs'], scratchDir({}));
+    expect(run.status).toBe(2);
+    expect(String(run.stdout)).toBe('');
+    expect(String(run.stderr)).toMatch(new RegExp(`^dmlint: needs Node 20\\.19 or later, 22\\.13 or later, or 24; this is Node ${major}\\.\\d+\\.\\d+\\n$`));
+  }, 300_000);
 });
 
 describe('a TypeScript project that installs the tarball', () => {

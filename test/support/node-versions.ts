@@ -1,5 +1,6 @@
 /**
- * Node binaries of the supported major versions, for tests that run dmlint under each. The one
+ * Node binaries by major version, for tests that run dmlint under each supported one (and under
+ * old ones it must refuse). The one
  * running the tests is used as it is; another is installed once from the npm registry (the
  * `node-<platform>-<arch>` package, which the `node` package itself installs) into
  * node_modules/.cache, and reused.

@@ -11,17 +11,12 @@ import { pathToFileURL } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import { bundleCacheFiles, codeCacheKey, loadBundle, privateCacheDir, type CacheUse } from './code-cache.js';
 import { applyHeapFlags } from './heap-settings.js';
-import { unsupportedNode } from './node-version.js';
 import type * as Entry from '../entry.js';
+
+// The build puts the Node version check (node-version.ts) before this file's code.
 
 /** The bundle's content hash, set by the build: cached code is kept per bundle. */
 declare const __DMLINT_BUNDLE_HASH__: string;
-
-const tooOld = unsupportedNode(process.versions.node);
-if (tooOld) {
-  process.stderr.write(`${tooOld}\n`);
-  process.exit(2);
-}
 
 const bundle = join(__dirname, 'cli-bundle.cjs');
 const env = process.env;

@@ -1,13 +1,15 @@
 /**
- * The Node versions dmlint runs on (package.json's `engines`). The pre-commit hook and a checkout
- * run the committed command line with whatever `node` is on the PATH, where npm's engines check
- * never ran: an older Node gets this one line instead of a syntax error from deep in the bundle.
+ * The Node versions dmlint runs on: package.json's `engines`, `^20.19.0 || ^22.13.0 || >=24`. The
+ * pre-commit hook and a clone run the committed command line with whatever `node` is on the PATH,
+ * where no npm engines check ran: an older Node gets one line, not an error from deep in the bundle.
+ *
+ * Self-contained and in syntax any Node parses: the build puts its source at the top of
+ * dist/cli.cjs (scripts/build.mjs), to run before the launcher requires anything.
  */
-export const SUPPORTED_NODE = 'Node 20.19 or later, 22.13 or later, or 24';
-
-/** Why `version` (process.versions.node) cannot run dmlint, or null when it can. */
 export function unsupportedNode(version: string): string | null {
-  const [major = 0, minor = 0] = version.split('.').map(Number);
-  const supported = (major === 20 && minor >= 19) || (major === 22 && minor >= 13) || major === 21 || major === 23 || major >= 24;
-  return supported ? null : `dmlint: needs ${SUPPORTED_NODE}; this is Node ${version}`;
+  const parts = version.split('.').map(Number);
+  const major = parts[0] || 0;
+  const minor = parts[1] || 0;
+  const supported = (major === 20 && minor >= 19) || (major === 22 && minor >= 13) || major >= 24;
+  return supported ? null : 'dmlint: needs Node 20.19 or later, 22.13 or later, or 24; this is Node ' + version;
 }
