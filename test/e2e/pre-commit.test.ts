@@ -83,8 +83,12 @@ describe('pre-commit', () => {
 
   it('with `language: node` and `entry: dmlint`, as README says for a machine without Node, pre-commit installs and builds it', () => {
     // A home of its own: this hook's environment is not the one the test above found empty.
-    const { project, git } = hookedProject('        language: node\n        entry: dmlint\n', environment(scratchDir({})));
+    const nodeHome = scratchDir({});
+    const { project, git } = hookedProject('        language: node\n        entry: dmlint\n', environment(nodeHome));
     acceptsCleanRejectsPlaceholder(project, git);
+    // It ran from the environment pre-commit built, not from the committed files.
+    const clones = readdirSync(nodeHome).filter((name) => name.startsWith('repo'));
+    expect(clones.flatMap((clone) => readdirSync(join(nodeHome, clone)).filter((name) => name.startsWith('node_env')))).toHaveLength(1);
   }, 300_000);
 
   it("runs the documented plugin in pre-commit's own environment, with no dmlint in the project", () => {
