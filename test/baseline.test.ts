@@ -41,6 +41,9 @@ describe('the baseline in the engine', () => {
       ['required-section', 12, [{ kind: 'baseline', justification: '' }]],
     ]);
     expect([within.suppressed, within.unused]).toEqual([3, 2]);
+    // Only the counts change: the rest of the result (here its completeness and fix count) stays.
+    const withMore = applyBaseline({ ...doc, completeness: 0.75, fixed: { 'no-placeholder': 1 } }, { 'no-placeholder': { count: 2 } });
+    expect(withMore.result).toMatchObject({ completeness: 0.75, fixed: { 'no-placeholder': 1 } });
     const beyond = applyBaseline(doc, { 'no-placeholder': { count: 1 } });
     expect(beyond.result.messages.map((m) => [m.ruleId, m.line])).toEqual([
       ['no-placeholder', 3],

@@ -51,6 +51,15 @@ describe('sarif with related locations (a feature folder whose contract disagree
       [23, [{ id: 0, physicalLocation: { artifactLocation: { uri: 'specs/a/contracts/openapi.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 13, startColumn: 9, endLine: 13, endColumn: 14 } }, message: { text: 'seats in schema Booking' } }]],
     ]);
   });
+
+  it('gives related locations relative to the same root as the result, from any working directory', async () => {
+    const fromFolder = JSON.parse((await runMain(['--format', 'sarif', '.'], { cwd: join(dir, 'specs/a'), env: { GITHUB_WORKSPACE: dir } })).stdout) as Log;
+    const uris = (fromFolder.runs[0]?.results ?? []).filter((result) => result.ruleId === 'contract-schema').map((result) => [result.locations?.[0]?.physicalLocation?.artifactLocation?.uri, result.relatedLocations?.[0]?.physicalLocation?.artifactLocation?.uri]);
+    expect(uris).toEqual([
+      ['specs/a/data-model.md', 'specs/a/contracts/openapi.yaml'],
+      ['specs/a/data-model.md', 'specs/a/contracts/openapi.yaml'],
+    ]);
+  });
 });
 
 describe('sarif', () => {

@@ -107,8 +107,8 @@ export function applyBaseline(result: LintResult, recorded: Record<string, { cou
     else kept.push(message);
   }
   if (suppressed.length === 0) return { result, suppressed: 0, unused };
-  const counted = toResult(result.filePath, kept, [...result.suppressedMessages, ...suppressed]);
-  return { result: result.output === undefined ? counted : { ...counted, output: result.output }, suppressed: suppressed.length, unused };
+  // The counts change with the suppressed messages; everything else of the result (output, fixed, completeness) stays.
+  return { result: { ...result, ...toResult(result.filePath, kept, [...result.suppressedMessages, ...suppressed]) }, suppressed: suppressed.length, unused };
 }
 
 /** Files and rules in code-point order, so the file's text depends only on its content. */

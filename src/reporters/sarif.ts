@@ -12,8 +12,8 @@ import type { Reporter } from './types.js';
 const SRCROOT = '%SRCROOT%';
 
 /** A path under the root as a relative URI; anything else as a file URI; `<stdin>` encoded (`<` is no URI character). */
-function artifactUri(filePath: string, cwd: string): { uri: string; uriBaseId?: string } {
-  const rel = relative(cwd, filePath);
+function artifactUri(filePath: string, root: string): { uri: string; uriBaseId?: string } {
+  const rel = relative(root, filePath);
   if (filePath.startsWith('<') || rel.startsWith('..') || isAbsolute(rel)) return { uri: filePath.startsWith('<') ? encodeURIComponent(filePath) : pathToFileURL(filePath).href };
   return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
@@ -45,7 +45,7 @@ export const sarif: Reporter = (results, { cwd, root = cwd, rules }) => {
         ? {
             relatedLocations: message.related.map((other, id) => ({
               id,
-              physicalLocation: { artifactLocation: artifactUri(other.filePath, cwd), region: { startLine: other.line, startColumn: other.column, endLine: other.endLine, endColumn: other.endColumn } },
+              physicalLocation: { artifactLocation: artifactUri(other.filePath, root), region: { startLine: other.line, startColumn: other.column, endLine: other.endLine, endColumn: other.endColumn } },
               message: { text: other.message },
             })),
           }
